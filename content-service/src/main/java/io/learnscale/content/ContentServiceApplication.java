@@ -1,0 +1,12 @@
+package io.learnscale.content;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ContentServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ContentServiceApplication.class, args);
+    }
+}

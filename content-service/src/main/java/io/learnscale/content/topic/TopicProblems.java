@@ -14,11 +14,7 @@ class TopicProblems extends ProblemAdvice {
 
     @ExceptionHandler
     ResponseEntity<Object> notFound(TopicNotFoundException ex, WebRequest request) {
-        return handleExceptionInternal(
-                ex,
-                problem(HttpStatus.NOT_FOUND, "topic-not-found", ex.getMessage()),
-                new HttpHeaders(),
-                HttpStatus.NOT_FOUND,
-                request);
+        return respond(
+                ex, problem(HttpStatus.NOT_FOUND, "topic-not-found", ex.getMessage()), new HttpHeaders(), request);
     }
 }

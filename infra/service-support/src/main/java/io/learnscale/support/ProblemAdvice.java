@@ -31,6 +31,12 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Answers with a problem built by a subclass, decorated like every other. */
+    protected ResponseEntity<Object> respond(
+            Exception ex, ProblemDetail problem, HttpHeaders headers, WebRequest request) {
+        return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         log.error("Unhandled error", ex);

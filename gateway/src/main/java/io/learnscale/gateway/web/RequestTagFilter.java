@@ -1,0 +1,94 @@
+package io.learnscale.gateway.web;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+import reactor.util.context.Context;
+
+/**
+ * The first thing every request meets: gives it a request id (the caller's when sane), passes the id downstream
+ * and back to the caller, puts it in the log context, turns any error into problem+json, and writes one access
+ * log line when the response is done.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestTagFilter implements WebFilter {
+
+    private static final String SERVED_BY_HEADER = "X-Served-By";
+
+    private static final Logger access = LoggerFactory.getLogger("io.learnscale.gateway.access");
+
+    private final GatewayProblems problems;
+
+    /** Requests on the management port (probes, scrapes) pass this filter too, but are not access-logged. */
+    private volatile int managementPort = -1;
+
+    RequestTagFilter(GatewayProblems problems) {
+        this.problems = problems;
+    }
+
+    @EventListener
+    void onWebServerStarted(WebServerInitializedEvent event) {
+        if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+            managementPort = event.getWebServer().getPort();
+        }
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long started = System.nanoTime();
+        String requestId =
+                RequestIds.takeOrMake(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
+        ServerWebExchange tagged = exchange.mutate()
+                .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, requestId)))
+                .build();
+        tagged.getAttributes().put(RequestIds.ATTRIBUTE, requestId);
+        ServerHttpResponse response = tagged.getResponse();
+        // set, not add, just before the headers go out: services echo the id, which must not appear twice
+        response.beforeCommit(() -> {
+            response.getHeaders().set(RequestIds.HEADER, requestId);
+            return Mono.empty();
+        });
+        return chain.filter(tagged)
+                .onErrorResume(error -> problems.write(tagged, error))
+                .contextWrite(Context.of(RequestIds.MDC_KEY, requestId))
+                .doFinally(signal -> logAccess(tagged, requestId, started, signal));
+    }
+
+    private void logAccess(ServerWebExchange exchange, String requestId, long started, SignalType signal) {
+        InetSocketAddress local = exchange.getRequest().getLocalAddress();
+        if (!access.isInfoEnabled() || (local != null && local.getPort() == managementPort)) {
+            return;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        String upstream = exchange.getResponse().getHeaders().getFirst(SERVED_BY_HEADER);
+        try (var ignored = MDC.putCloseable(RequestIds.MDC_KEY, requestId)) {
+            access.info(
+                    "{} {} status={} latency={}ms route={} upstream={}",
+                    exchange.getRequest().getMethod().name(),
+                    exchange.getRequest().getPath().value(),
+                    signal == SignalType.CANCEL ? "cancelled" : status != null ? status.value() : 200,
+                    millis,
+                    route != null ? route.getId() : "-",
+                    upstream != null ? upstream : "-");
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package io.learnscale.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import io.learnscale.gateway.TestUpstream.Received;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway in front of a real HTTP server standing in for the services, and a port nobody listens on standing
+ * in for a service that is down.
+ */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.server.port=0",
+            "learnscale.instance-id=gateway-7",
+            "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms"
+        })
+@AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
+class GatewayIntegrationTests {
+
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    static final TestUpstream upstream = TestUpstream.start();
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("CONTENT_SERVICE_URL", upstream::url);
+        registry.add("SEARCH_SERVICE_URL", upstream::url);
+        registry.add("QUIZ_SERVICE_URL", TestUpstream::closedAddress);
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        upstream.stop();
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Test
+    void routesToTheServiceWithARequestId() {
+        EntityExchangeResult<String> result = http.get()
+                .uri("/api/topics/horizontal-scaling")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult();
+
+        Received received = upstream.received("/api/topics/horizontal-scaling").orElseThrow();
+        assertThat(received.requestId()).matches(UUID_PATTERN);
+        assertThat(result.getResponseHeaders().get("X-Request-Id")).containsExactly(received.requestId());
+        assertThat(result.getResponseHeaders().getFirst("X-Served-By")).isEqualTo(TestUpstream.SERVED_BY);
+        assertThat(result.getResponseBody()).isEqualTo("{\"path\":\"/api/topics/horizontal-scaling\"}");
+    }
+
+    @Test
+    void passesTheCallersRequestIdThrough() {
+        http.get()
+                .uri("/api/topics/vertical-scaling")
+                .header("X-Request-Id", "trace-me:42")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valuesMatch("X-Request-Id", "trace-me:42");
+
+        assertThat(upstream.received("/api/topics/vertical-scaling")
+                        .orElseThrow()
+                        .requestId())
+                .isEqualTo("trace-me:42");
+    }
+
+    @Test
+    void replacesARequestIdThatIsNotPlain() {
+        String response = http.get()
+                .uri("/api/topics/hybrid-approach")
+                .header("X-Request-Id", "<script>alert(1)</script>")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst("X-Request-Id");
+
+        assertThat(response).matches(UUID_PATTERN);
+        assertThat(upstream.received("/api/topics/hybrid-approach")
+                        .orElseThrow()
+                        .requestId())
+                .isEqualTo(response);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "GET, /api/topics",
+        "GET, /api/topics?section=scaling-techniques&page=1",
+        "GET, /api/sections",
+        "GET, /api/sections/scaling-techniques",
+        "GET, /api/search?q=cache",
+        "GET, /api/analytics/leaderboard?limit=3",
+        "POST, /api/admin/analytics/rebuild"
+    })
+    void routesEachPublicPathToItsService(String method, String pathAndQuery) {
+        http.method(HttpMethod.valueOf(method))
+                .uri(pathAndQuery)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Served-By", TestUpstream.SERVED_BY);
+
+        assertThat(upstream.received(pathAndQuery))
+                .hasValueSatisfying(received -> assertThat(received.method()).isEqualTo(method));
+    }
+
+    @Test
+    void anUnknownPathIsANotFoundProblem() {
+        EntityExchangeResult<String> result = http.get()
+                .uri("/api/nothing-here")
+                .header("X-Request-Id", "lost-1")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .returnResult();
+
+        String body = result.getResponseBody();
+        assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("urn:learnscale:problem:not-found");
+        assertThat(JsonPath.<Integer>read(body, "$.status")).isEqualTo(404);
+        assertThat(JsonPath.<String>read(body, "$.detail")).contains("/api/nothing-here");
+        assertThat(JsonPath.<String>read(body, "$.instance")).isEqualTo("/api/nothing-here");
+        assertThat(JsonPath.<String>read(body, "$.requestId")).isEqualTo("lost-1");
+        assertThat(result.getResponseHeaders().get("X-Request-Id")).containsExactly("lost-1");
+    }
+
+    @Test
+    void aPathOutsideTheApiIsANotFoundProblem() {
+        String body = http.get()
+                .uri("/")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("urn:learnscale:problem:not-found");
+        assertThat(JsonPath.<String>read(body, "$.requestId")).matches(UUID_PATTERN);
+    }
+
+    @Test
+    void aMethodTheApiDoesNotSpeakIsAMethodNotAllowedProblem() {
+        String body = http.method(HttpMethod.TRACE)
+                .uri("/api/topics")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .value("Allow", allow -> assertThat(allow).contains("GET", "POST"))
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("urn:learnscale:problem:method-not-allowed");
+        assertThat(JsonPath.<String>read(body, "$.requestId")).matches(UUID_PATTERN);
+        assertThat(upstream.allReceived())
+                .noneMatch(received -> received.method().equals("TRACE"));
+    }
+
+    @Test
+    void aServiceThatIsDownIsAnUnavailableProblemWithRetryAfter() {
+        String body = http.get()
+                .uri("/api/quizzes/7")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals("Retry-After", "5")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("urn:learnscale:problem:unavailable");
+        assertThat(JsonPath.<Integer>read(body, "$.status")).isEqualTo(503);
+        assertThat(JsonPath.<String>read(body, "$.requestId")).matches(UUID_PATTERN);
+        assertThat(body).doesNotContain("Exception", "127.0.0.1");
+    }
+
+    @Test
+    void aServiceThatHangsUpWithoutAnAnswerIsABadGatewayProblem() {
+        String body = http.get()
+                .uri("/api/topics/hangup")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(502)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("urn:learnscale:problem:bad-gateway");
+        assertThat(JsonPath.<String>read(body, "$.requestId")).matches(UUID_PATTERN);
+    }
+
+    @Test
+    void aServiceThatAnswersTooSlowlyIsATimeoutProblem() {
+        try {
+            String body = http.get()
+                    .uri("/api/search/slow")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(504)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+
+            assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("urn:learnscale:problem:timeout");
+            assertThat(JsonPath.<Integer>read(body, "$.status")).isEqualTo(504);
+            assertThat(JsonPath.<String>read(body, "$.requestId")).matches(UUID_PATTERN);
+        } finally {
+            upstream.releaseSlowResponses();
+        }
+    }
+
+    @Test
+    void aProblemFromAServicePassesThroughUnchanged() {
+        http.get()
+                .uri("/api/topics/broken")
+                .header("X-Request-Id", "from-the-service")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals("Retry-After", "7")
+                .expectHeader()
+                .valueEquals("X-Served-By", TestUpstream.SERVED_BY)
+                .expectHeader()
+                .valuesMatch("X-Request-Id", "from-the-service")
+                .expectBody(String.class)
+                .isEqualTo(TestUpstream.BROKEN_BODY);
+    }
+
+    @Test
+    void actuatorIsNotServedOnThePublicPort() {
+        http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void readinessAndLivenessAreUpOnTheManagementPort() {
+        WebTestClient management = management();
+        management
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        management
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void metricsCarryTheInstanceTag() {
+        String metrics = management()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(metrics).contains("instance=\"gateway-7\"");
+    }
+
+    @Test
+    void theRoutesAreReadableOnTheManagementPort() {
+        management()
+                .get()
+                .uri("/actuator/gateway/routes")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[*].route_id")
+                .value(ids -> assertThat(ids.toString()).contains("content-service", "quiz-service", "search-service"));
+    }
+
+    @Test
+    void writesOneAccessLogLinePerRequest(CapturedOutput output) {
+        http.get()
+                .uri("/api/sections/logged")
+                .header("X-Request-Id", "log-me-1")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(output.getOut())
+                        .containsOnlyOnce("GET /api/sections/logged status=200 latency=")
+                        .contains("route=content-service upstream=content-service-3")
+                        .contains("[gateway-7] [log-me-1]"));
+    }
+
+    @Test
+    void everyLogLineOfARequestCarriesItsId(CapturedOutput output) {
+        http.get()
+                .uri("/api/quizzes/logged")
+                .header("X-Request-Id", "log-me-2")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503);
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(output.getOut())
+                        .containsPattern(
+                                "WARN \\[gateway-7\\] \\[log-me-2\\].*Upstream of route quiz-service is unreachable")
+                        .containsPattern("INFO \\[gateway-7\\] \\[log-me-2\\].*GET /api/quizzes/logged status=503"));
+    }
+
+    private WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .build();
+    }
+}

@@ -1,0 +1,135 @@
+package io.learnscale.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP server on a free loopback port standing in for a service: it records what reached it and answers
+ * like a learnscale service does ({@code X-Served-By}, the request id echoed).
+ *
+ * <ul>
+ *   <li>a path ending in {@code /slow} answers only when {@link #releaseSlowResponses()} is called (or after
+ *       10 s);
+ *   <li>a path ending in {@code /broken} answers 503 problem+json with {@code Retry-After: 7};
+ *   <li>a path ending in {@code /hangup} closes the connection without answering, like a killed process;
+ *   <li>anything else answers 200 with a small JSON body.
+ * </ul>
+ */
+final class TestUpstream {
+
+    static final String SERVED_BY = "content-service-3";
+    static final String BROKEN_BODY = """
+            {"type":"urn:learnscale:problem:unavailable","title":"Service Unavailable","status":503,\
+            "detail":"PostgreSQL is down.","instance":"/api/topics/broken","requestId":"from-the-service"}""";
+
+    /** What reached the upstream. */
+    record Received(String method, String pathAndQuery, String requestId) {}
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch slowRelease = new CountDownLatch(1);
+
+    private TestUpstream(HttpServer server) {
+        this.server = server;
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    static TestUpstream start() {
+        try {
+            return new TestUpstream(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    Optional<Received> received(String pathAndQuery) {
+        return received.stream()
+                .filter(request -> request.pathAndQuery().equals(pathAndQuery))
+                .findFirst();
+    }
+
+    List<Received> allReceived() {
+        return List.copyOf(received);
+    }
+
+    void releaseSlowResponses() {
+        slowRelease.countDown();
+    }
+
+    void stop() {
+        releaseSlowResponses();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** A loopback port nothing listens on: the address of a service that is down. */
+    static String closedAddress() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            received.add(
+                    new Received(exchange.getRequestMethod(), query == null ? path : path + "?" + query, requestId));
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("X-Served-By", SERVED_BY);
+            if (requestId != null) {
+                exchange.getResponseHeaders().set("X-Request-Id", requestId);
+            }
+            if (path.endsWith("/hangup")) {
+                return; // closing the exchange before any response closes the connection
+            }
+            if (path.endsWith("/slow")) {
+                awaitRelease();
+                respond(exchange, 200, "application/json", "{\"late\":true}");
+            } else if (path.endsWith("/broken")) {
+                exchange.getResponseHeaders().set("Retry-After", "7");
+                respond(exchange, 503, "application/problem+json", BROKEN_BODY);
+            } else {
+                respond(exchange, 200, "application/json", "{\"path\":\"" + path + "\"}");
+            }
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            slowRelease.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

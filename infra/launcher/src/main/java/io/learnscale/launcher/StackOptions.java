@@ -1,0 +1,72 @@
+package io.learnscale.launcher;
+
+import io.learnscale.launcher.app.Service;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How to run a stack.
+ *
+ * @param home the project's root folder, where the apps' jars are built
+ * @param dataDirectory where the servers keep their data and every process its log
+ * @param gatewayPort the gateway's public port
+ * @param instances how many instances of each backend service
+ * @param freePorts any free ports (tests) instead of the fixed, documented ones
+ * @param clean start from empty data
+ */
+public record StackOptions(
+        Path home,
+        Path dataDirectory,
+        int gatewayPort,
+        Map<Service, Integer> instances,
+        boolean freePorts,
+        boolean clean) {
+
+    public static final int DEFAULT_GATEWAY_PORT = 8080;
+
+    public StackOptions {
+        instances = Map.copyOf(instances);
+    }
+
+    /** The default local stack: two content and quiz instances, one search instance, the gateway on 8080. */
+    public static StackOptions defaults(Path home) {
+        var counts = new EnumMap<Service, Integer>(Service.class);
+        counts.put(Service.CONTENT, 2);
+        counts.put(Service.QUIZ, 2);
+        counts.put(Service.SEARCH, 1);
+        return new StackOptions(home, home.resolve(".data"), DEFAULT_GATEWAY_PORT, counts, false, false);
+    }
+
+    /** A stack for tests: free ports and fresh data in the given folder. */
+    public static StackOptions forTests(Path home, Path dataDirectory) {
+        return defaults(home).withDataDirectory(dataDirectory).withFreePorts().withClean(true);
+    }
+
+    public StackOptions withInstances(Service service, int count) {
+        var counts = new EnumMap<Service, Integer>(Service.class);
+        counts.putAll(instances);
+        counts.put(service, count);
+        return new StackOptions(home, dataDirectory, gatewayPort, counts, freePorts, clean);
+    }
+
+    public StackOptions withGatewayPort(int port) {
+        return new StackOptions(home, dataDirectory, port, instances, freePorts, clean);
+    }
+
+    public StackOptions withDataDirectory(Path directory) {
+        return new StackOptions(home, directory, gatewayPort, instances, freePorts, clean);
+    }
+
+    public StackOptions withFreePorts() {
+        return new StackOptions(home, dataDirectory, gatewayPort, instances, true, clean);
+    }
+
+    public StackOptions withClean(boolean clean) {
+        return new StackOptions(home, dataDirectory, gatewayPort, instances, freePorts, clean);
+    }
+
+    public int instances(Service service) {
+        return instances.getOrDefault(service, service == Service.GATEWAY ? 1 : 0);
+    }
+}

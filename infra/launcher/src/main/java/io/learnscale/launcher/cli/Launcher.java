@@ -1,0 +1,106 @@
+package io.learnscale.launcher.cli;
+
+import io.learnscale.launcher.ProgressLog;
+import io.learnscale.launcher.Stack;
+import io.learnscale.launcher.StackOptions;
+import io.learnscale.launcher.StatusTable;
+import io.learnscale.launcher.app.Service;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./learnscale run|scale|stop|status}: runs the stack in the foreground, or talks to the one that runs.
+ */
+public final class Launcher {
+
+    private static final String USAGE = """
+            usage:
+              ./learnscale run [--content N] [--quiz N] [--search N] [--port P] [--clean]
+                  start everything and stay in the foreground; Ctrl-C stops it all
+              ./learnscale scale <service> <count>    e.g. scale content-service 4
+              ./learnscale status                     what runs where
+              ./learnscale stop                       stop the running stack
+            """;
+
+    private Launcher() {}
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("learnscale.home", "."))
+                .toAbsolutePath()
+                .normalize();
+        Deque<String> arguments = new ArrayDeque<>(List.of(args));
+        String command = arguments.isEmpty() ? "run" : arguments.pop();
+        try {
+            switch (command) {
+                case "run" -> run(home, arguments);
+                case "scale" -> ControlClient.of(home).scale(service(arguments), count(arguments));
+                case "status" -> ControlClient.of(home).status();
+                case "stop" -> ControlClient.of(home).stop();
+                case "help", "--help", "-h" -> System.out.print(USAGE);
+                default -> fail("Unknown command '" + command + "'.\n" + USAGE);
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private static void run(Path home, Deque<String> arguments) throws InterruptedException {
+        StackOptions options = StackOptions.defaults(home);
+        while (!arguments.isEmpty()) {
+            String option = arguments.pop();
+            options = switch (option) {
+                case "--content" -> options.withInstances(Service.CONTENT, count(arguments));
+                case "--quiz" -> options.withInstances(Service.QUIZ, count(arguments));
+                case "--search" -> options.withInstances(Service.SEARCH, count(arguments));
+                case "--port" -> options.withGatewayPort(count(arguments));
+                case "--clean" -> options.withClean(true);
+                default -> throw new IllegalArgumentException("Unknown option '" + option + "'.\n" + USAGE);
+            };
+        }
+        ControlClient.refuseIfRunning(home);
+        ProgressLog progress = ProgressLog.console();
+        long started = System.nanoTime();
+        Stack stack = Stack.start(options, progress);
+        CountDownLatch stopped = new CountDownLatch(1);
+        ControlServer control = ControlServer.start(home, stack, stopped::countDown);
+        Thread shutdown = new Thread(() -> {
+            progress.say("Stopping everything");
+            control.close();
+            stack.close();
+            progress.say("Stopped");
+        });
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        System.out.printf("%nReady in %.1f s%n%n%s%n", (System.nanoTime() - started) / 1e9, StatusTable.render(stack));
+        System.out.println("Ctrl-C (or ./learnscale stop) stops everything.");
+        stopped.await();
+        System.exit(0);
+    }
+
+    private static Service service(Deque<String> arguments) {
+        if (arguments.isEmpty()) {
+            throw new IllegalArgumentException("Which service? " + USAGE);
+        }
+        String name = arguments.pop();
+        return Service.parse(name).orElseThrow(() -> new IllegalArgumentException("No service '" + name + "'."));
+    }
+
+    private static int count(Deque<String> arguments) {
+        if (arguments.isEmpty()) {
+            throw new IllegalArgumentException("A number is missing.\n" + USAGE);
+        }
+        String text = arguments.pop();
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a number.");
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println(message);
+        System.exit(2);
+    }
+}

@@ -1,5 +1,6 @@
 package io.learnscale.gateway;
 
+import java.security.Security;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,23 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
     public static void main(String[] args) {
+        shortenDnsCache();
         SpringApplication.run(GatewayApplication.class, args);
+    }
+
+    /**
+     * Without an instances file the gateway finds instances by re-resolving the services' DNS names every few
+     * seconds (DESIGN: Finding instances); the JVM's default cache (30 s for a name, 10 s for a miss) would hide a
+     * new replica for longer than the 5 s DESIGN allows. Set before the first lookup; an explicit
+     * {@code -Dsun.net.inetaddr.ttl} or {@code networkaddress.cache.ttl} wins.
+     */
+    static void shortenDnsCache() {
+        if (Security.getProperty("networkaddress.cache.ttl") == null
+                && System.getProperty("sun.net.inetaddr.ttl") == null) {
+            Security.setProperty("networkaddress.cache.ttl", "1");
+        }
+        if (System.getProperty("sun.net.inetaddr.negative.ttl") == null) {
+            Security.setProperty("networkaddress.cache.negative.ttl", "1");
+        }
     }
 }

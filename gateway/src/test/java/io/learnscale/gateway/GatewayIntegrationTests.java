@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import io.learnscale.gateway.TestInstances.Entry;
 import io.learnscale.gateway.TestUpstream.Received;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,14 +24,16 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway in front of a real HTTP server standing in for the services, and a port nobody listens on standing
- * in for a service that is down.
+ * The gateway in front of a real HTTP server standing in for the services, found through an instances file as the
+ * launcher writes it; quiz-service's one instance passes its readiness probe but refuses connections, standing
+ * in for an instance that just died.
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -38,22 +44,36 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         })
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext
 class GatewayIntegrationTests {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     static final TestUpstream upstream = TestUpstream.start();
+    static final Path instancesFile = TestInstances.temporaryFile();
+
+    static {
+        TestInstances.write(
+                instancesFile,
+                List.of(
+                        Entry.of("content-service", upstream),
+                        new Entry("search-service", "search-service-1", upstream.url(), upstream.managementUrl()),
+                        new Entry(
+                                "quiz-service",
+                                "quiz-service-1",
+                                TestUpstream.closedAddress(),
+                                upstream.managementUrl())));
+    }
 
     @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("CONTENT_SERVICE_URL", upstream::url);
-        registry.add("SEARCH_SERVICE_URL", upstream::url);
-        registry.add("QUIZ_SERVICE_URL", TestUpstream::closedAddress);
+    static void discovery(DynamicPropertyRegistry registry) {
+        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
     }
 
     @AfterAll
     static void stopUpstream() {
         upstream.stop();
+        TestInstances.delete(instancesFile);
     }
 
     @Autowired
@@ -61,6 +81,16 @@ class GatewayIntegrationTests {
 
     @LocalManagementPort
     int managementPort;
+
+    @BeforeEach
+    void everyServiceHasAReadyInstance() {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(TestInstances.readyIds(managementPort, "content-service"))
+                    .containsExactly(TestUpstream.SERVED_BY);
+            assertThat(TestInstances.readyIds(managementPort, "search-service")).containsExactly("search-service-1");
+            assertThat(TestInstances.readyIds(managementPort, "quiz-service")).containsExactly("quiz-service-1");
+        });
+    }
 
     @Test
     void routesToTheServiceWithARequestId() {
@@ -339,6 +369,34 @@ class GatewayIntegrationTests {
                 .expectBody()
                 .jsonPath("$[*].route_id")
                 .value(ids -> assertThat(ids.toString()).contains("content-service", "quiz-service", "search-service"));
+    }
+
+    @Test
+    void theInstancesAndTheirReadinessAreReadableOnTheManagementPort() {
+        management()
+                .get()
+                .uri("/actuator/instances")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.source")
+                .isEqualTo("file " + instancesFile)
+                .jsonPath("$.services['content-service'][0].id")
+                .isEqualTo(TestUpstream.SERVED_BY)
+                .jsonPath("$.services['content-service'][0].url")
+                .isEqualTo(upstream.url())
+                .jsonPath("$.services['content-service'][0].managementUrl")
+                .isEqualTo(upstream.managementUrl())
+                .jsonPath("$.services['content-service'][0].ready")
+                .isEqualTo(true)
+                .jsonPath("$.services['content-service'][0].state")
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void theInstancesAreNotServedOnThePublicPort() {
+        http.get().uri("/actuator/instances").exchange().expectStatus().isNotFound();
     }
 
     @Test

@@ -17,8 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real HTTP server on a free loopback port standing in for a service: it records what reached it and answers
- * like a learnscale service does ({@code X-Served-By}, the request id echoed).
+ * A real HTTP server on a free loopback port standing in for a service instance: it records what reached it and
+ * answers like a learnscale service does ({@code X-Served-By} with its instance id, the request id echoed). A
+ * second server on another port stands in for its management port: {@code /actuator/health/readiness} answers 200
+ * {@code UP}, or 503 {@code OUT_OF_SERVICE} after {@link #ready(boolean) ready(false)}.
  *
  * <ul>
  *   <li>a path ending in {@code /slow} answers only when {@link #releaseSlowResponses()} is called (or after
@@ -38,28 +40,58 @@ final class TestUpstream {
     /** What reached the upstream. */
     record Received(String method, String pathAndQuery, String requestId) {}
 
+    private final String servedBy;
     private final HttpServer server;
+    private final HttpServer management;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch slowRelease = new CountDownLatch(1);
+    private volatile boolean ready = true;
 
-    private TestUpstream(HttpServer server) {
+    private TestUpstream(String servedBy, HttpServer server, HttpServer management) {
+        this.servedBy = servedBy;
         this.server = server;
+        this.management = management;
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
+        management.createContext("/", this::handleManagement);
+        management.setExecutor(executor);
+        management.start();
     }
 
+    /** An instance that says it is {@link #SERVED_BY}. */
     static TestUpstream start() {
+        return start(SERVED_BY);
+    }
+
+    static TestUpstream start(String servedBy) {
         try {
-            return new TestUpstream(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+            return new TestUpstream(servedBy, loopbackServer(), loopbackServer());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static HttpServer loopbackServer() throws IOException {
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    }
+
+    String servedBy() {
+        return servedBy;
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    String managementUrl() {
+        return "http://127.0.0.1:" + management.getAddress().getPort();
+    }
+
+    /** What its readiness probe answers from now on: 200 UP, or 503 OUT_OF_SERVICE. */
+    void ready(boolean ready) {
+        this.ready = ready;
     }
 
     Optional<Received> received(String pathAndQuery) {
@@ -79,6 +111,7 @@ final class TestUpstream {
     void stop() {
         releaseSlowResponses();
         server.stop(0);
+        management.stop(0);
         executor.shutdownNow();
     }
 
@@ -99,7 +132,7 @@ final class TestUpstream {
             received.add(
                     new Received(exchange.getRequestMethod(), query == null ? path : path + "?" + query, requestId));
             exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("X-Served-By", SERVED_BY);
+            exchange.getResponseHeaders().set("X-Served-By", servedBy);
             if (requestId != null) {
                 exchange.getResponseHeaders().set("X-Request-Id", requestId);
             }
@@ -114,6 +147,23 @@ final class TestUpstream {
                 respond(exchange, 503, "application/problem+json", BROKEN_BODY);
             } else {
                 respond(exchange, 200, "application/json", "{\"path\":\"" + path + "\"}");
+            }
+        }
+    }
+
+    private void handleManagement(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            if (!exchange.getRequestURI().getRawPath().equals("/actuator/health/readiness")) {
+                respond(exchange, 404, "application/json", "{}");
+            } else if (ready) {
+                respond(exchange, 200, "application/vnd.spring-boot.actuator.v3+json", "{\"status\":\"UP\"}");
+            } else {
+                respond(
+                        exchange,
+                        503,
+                        "application/vnd.spring-boot.actuator.v3+json",
+                        "{\"status\":\"OUT_OF_SERVICE\"}");
             }
         }
     }

@@ -1,62 +1,100 @@
 package io.learnscale.search.analytics;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.util.Set;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Competing consumers: every instance joins the group {@code analytics}, so each attempt is read by one of them. */
+/**
+ * Competing consumers: every instance joins the group {@code analytics}, so each attempt is read by one of them. A
+ * batch of records is applied by one Redis script; offsets are committed after it, so a crash in between only means
+ * a redelivery, which the script ignores.
+ *
+ * <p>A record that breaks the contract fails the batch at its index: the records before it are applied and
+ * committed, it is retried a few times and then dead-lettered ({@link AnalyticsKafkaConfig}), and the records after
+ * it follow. When Redis fails, the batch fails at its first record and is retried, with back-off, until Redis is
+ * back: never dead-lettered.
+ */
 @Component
 class AttemptListener {
 
     private static final Logger log = LoggerFactory.getLogger(AttemptListener.class);
 
     private final Aggregates aggregates;
-    private final JsonMapper json;
-    private final Validator validator;
+    private final AttemptReader reader;
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter infrastructureFailures;
 
-    AttemptListener(Aggregates aggregates, JsonMapper json, Validator validator) {
+    AttemptListener(Aggregates aggregates, AttemptReader reader, MeterRegistry registry) {
         this.aggregates = aggregates;
-        this.json = json;
-        this.validator = validator;
+        this.reader = reader;
+        this.applied = Counter.builder("learnscale.analytics.attempts")
+                .description("Attempts applied to the aggregates")
+                .tag("outcome", "applied")
+                .register(registry);
+        this.duplicates = Counter.builder("learnscale.analytics.attempts")
+                .description("Attempts applied to the aggregates")
+                .tag("outcome", "duplicate")
+                .register(registry);
+        this.infrastructureFailures = Counter.builder("learnscale.analytics.infrastructure.failures")
+                .description("Batches that failed because Redis did not answer; retried with back-off")
+                .register(registry);
     }
 
-    @KafkaListener(topics = "${learnscale.analytics.topic}", groupId = "${learnscale.analytics.group}")
-    void onAttempt(ConsumerRecord<String, String> record) {
-        AttemptSubmitted event = parse(record);
-        boolean applied = aggregates.apply(event.data());
-        log.info(
-                "Attempt {} from {}-{}@{} {}",
-                event.data().attemptId(),
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                applied ? "applied" : "already applied");
-    }
-
-    private AttemptSubmitted parse(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            throw new InvalidEventException("Record without a value", null);
+    @KafkaListener(
+            id = "analytics",
+            topics = "${learnscale.analytics.topic}",
+            groupId = "${learnscale.analytics.group}",
+            clientIdPrefix = "${learnscale.instance-id}",
+            concurrency = "${learnscale.analytics.concurrency:1}",
+            batch = "true")
+    void onAttempts(List<ConsumerRecord<String, String>> records) {
+        List<AttemptSubmitted.Data> attempts = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                attempts.add(reader.read(records.get(i)));
+            } catch (InvalidEventException e) {
+                apply(attempts, records);
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
         }
-        AttemptSubmitted event;
+        apply(attempts, records);
+    }
+
+    private void apply(List<AttemptSubmitted.Data> attempts, List<ConsumerRecord<String, String>> records) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        int fresh;
         try {
-            event = json.readValue(record.value(), AttemptSubmitted.class);
-        } catch (JacksonException e) {
-            throw new InvalidEventException("Not an event: " + e.getOriginalMessage(), e);
+            fresh = aggregates.apply(attempts);
+        } catch (RuntimeException e) {
+            infrastructureFailures.increment();
+            log.warn(
+                    "The aggregates could not be updated ({}); {} attempts from {}-{}@{} will be retried",
+                    e.toString(),
+                    attempts.size(),
+                    records.getFirst().topic(),
+                    records.getFirst().partition(),
+                    records.getFirst().offset());
+            throw new BatchListenerFailedException("The aggregates could not be updated: " + e.getMessage(), e, 0);
         }
-        if (!AttemptSubmitted.TYPE.equals(event.type()) || event.data() == null) {
-            throw new InvalidEventException("Not an AttemptSubmitted event: type " + event.type(), null);
-        }
-        Set<ConstraintViolation<AttemptSubmitted.Data>> violations = validator.validate(event.data());
-        if (!violations.isEmpty()) {
-            throw new InvalidEventException("AttemptSubmitted breaks the contract: " + violations, null);
-        }
-        return event;
+        applied.increment(fresh);
+        duplicates.increment(attempts.size() - fresh);
+        ConsumerRecord<String, String> first = records.getFirst();
+        log.debug(
+                "Applied {} of {} attempts from {}-{}@{}",
+                fresh,
+                attempts.size(),
+                first.topic(),
+                first.partition(),
+                first.offset());
     }
 }

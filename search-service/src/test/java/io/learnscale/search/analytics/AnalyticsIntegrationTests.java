@@ -4,38 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import io.learnscale.testsupport.RealInfrastructure;
+import io.learnscale.search.SearchServiceTest;
+import io.learnscale.search.TestEvents;
+import io.learnscale.search.TestHttp;
+import io.learnscale.search.TestKafka;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.client.RestClient;
 
 /** Analytics against a real Kafka broker and a real Redis. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@RealInfrastructure
+@SearchServiceTest
 class AnalyticsIntegrationTests {
 
-    private static final String TOPIC = "quiz.attempts";
+    static final String TOPIC = "quiz.attempts";
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
@@ -43,21 +36,23 @@ class AnalyticsIntegrationTests {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    private final RestClient http = RestClient.create();
+    private TestHttp http;
 
     /** quiz-service creates the topic in the full system; here the test stands in for it. */
     @BeforeAll
-    static void createTopic(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
+    static void createTopic(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        TestKafka.createTopic(bootstrapServers, TOPIC, 6, false);
+    }
+
+    @BeforeEach
+    void http() {
+        http = new TestHttp(port);
     }
 
     @Test
@@ -70,76 +65,62 @@ class AnalyticsIntegrationTests {
                 "anonymous",
                 event.replace("\"quizId\": \"scaling-techniques\"", "\"quizId\": \"" + quizId + "\""));
 
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(attempts(quizId)).isEqualTo(1));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(attempts(quizId)).isEqualTo(1));
+        String body = http.get("/api/analytics/quizzes/" + quizId).getBody();
+        assertThat(JsonPath.<List<Integer>>read(body, "$.histogram[*].attempts"))
+                .containsExactly(0, 1, 0);
+        assertThat(JsonPath.<List<Double>>read(body, "$.questions[*].correctRate"))
+                .containsExactly(1.0, 0.0);
     }
 
     @Test
     void countsEachAttemptOnceEvenWhenRedelivered() {
         String quizId = "quiz-" + UUID.randomUUID();
-        String first = event(UUID.randomUUID().toString(), quizId, 3, 5);
-        String second = event(UUID.randomUUID().toString(), quizId, 5, 5);
-        kafka.send(TOPIC, "ada", first);
-        kafka.send(TOPIC, "ada", first);
+        String ada = "ada-" + UUID.randomUUID();
+        String first = TestEvents.attempt(
+                UUID.randomUUID().toString(), quizId, "scaling", ada, true, true, true, false, false);
+        String second = TestEvents.attempt(
+                UUID.randomUUID().toString(), quizId, "scaling", "bob", true, true, true, true, true);
+        kafka.send(TOPIC, ada, first);
+        kafka.send(TOPIC, ada, first);
         kafka.send(TOPIC, "bob", second);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            String body = statistics(quizId);
+        await().atMost(WAIT).untilAsserted(() -> {
+            String body = http.get("/api/analytics/quizzes/" + quizId).getBody();
             assertThat(JsonPath.<Integer>read(body, "$.attempts")).isEqualTo(2);
             assertThat(JsonPath.<Double>read(body, "$.meanScore")).isEqualTo(4.0);
             assertThat(JsonPath.<Double>read(body, "$.meanScorePercent")).isEqualTo(80.0);
         });
+        String user = http.get("/api/analytics/users/" + ada).getBody();
+        assertThat(JsonPath.<Integer>read(user, "$.attempts")).isEqualTo(1);
+        assertThat(JsonPath.<Double>read(user, "$.sections[0].bestPercent")).isEqualTo(60.0);
     }
 
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheStreamGoesOn() {
+        double deadLettered = deadLettered();
         String poison = "not json " + UUID.randomUUID();
-        String breaksContract = event(UUID.randomUUID().toString(), "", 1, 0);
+        String breaksContract = """
+                {"id": "x", "type": "AttemptSubmitted", "version": 1,
+                 "data": {"attemptId": "%s", "quizId": "", "section": "s", "userId": "u", "score": 1, "maxScore": 0}}""".formatted(UUID.randomUUID());
         String quizId = "after-poison-" + UUID.randomUUID();
         kafka.send(TOPIC, "mallory", poison);
         kafka.send(TOPIC, "mallory", breaksContract);
-        kafka.send(TOPIC, "mallory", event(UUID.randomUUID().toString(), quizId, 1, 1));
+        kafka.send(TOPIC, "mallory", TestEvents.attempt(UUID.randomUUID().toString(), quizId, "s", "mallory", true));
 
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(attempts(quizId)).isEqualTo(1));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(deadLetters()).contains(poison, breaksContract));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(attempts(quizId)).isEqualTo(1));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(TestKafka.values(bootstrapServers, TOPIC + ".DLT"))
+                        .contains(poison, breaksContract));
+        assertThat(deadLettered()).isGreaterThanOrEqualTo(deadLettered + 2);
     }
 
-    private List<String> deadLetters() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<String> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(TOPIC + ".DLT"));
-            for (int i = 0; i < 6; i++) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
-            }
-        }
-        return values;
+    private double deadLettered() {
+        var counter = meters.find("learnscale.analytics.dead.lettered").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private int attempts(String quizId) {
-        return JsonPath.read(statistics(quizId), "$.attempts");
-    }
-
-    private String statistics(String quizId) {
-        return http.get()
-                .uri("http://127.0.0.1:" + port + "/api/analytics/quizzes/" + quizId)
-                .retrieve()
-                .body(String.class);
-    }
-
-    private static String event(String attemptId, String quizId, int score, int maxScore) {
-        return """
-                {"id": "%1$s", "type": "AttemptSubmitted", "version": 1, "occurredAt": "2026-11-25T12:00:00Z",
-                 "data": {"attemptId": "%1$s", "quizId": "%2$s", "section": "scaling-techniques", "userId": "ada",
-                          "answers": {}, "results": [], "score": %3$d, "maxScore": %4$d,
-                          "submittedAt": "2026-11-25T12:00:00Z", "addedLater": true}}""".formatted(attemptId, quizId, score, maxScore);
+        return JsonPath.read(http.get("/api/analytics/quizzes/" + quizId).getBody(), "$.attempts");
     }
 }

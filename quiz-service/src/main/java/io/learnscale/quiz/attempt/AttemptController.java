@@ -1,61 +1,123 @@
 package io.learnscale.quiz.attempt;
 
-import io.learnscale.quiz.quiz.Quiz;
-import io.learnscale.quiz.quiz.QuizNotFoundException;
-import io.learnscale.quiz.quiz.Quizzes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Attempts", description = "Taking a quiz: graded at once, recorded on Kafka before the answer")
 class AttemptController {
 
-    /** Until sign-in exists every attempt is anonymous. */
-    static final String ANONYMOUS = "anonymous";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
-    private final Quizzes quizzes;
-    private final AttemptPublisher publisher;
-    private final Clock clock;
+    private final Submissions submissions;
 
-    AttemptController(Quizzes quizzes, AttemptPublisher publisher) {
-        this.quizzes = quizzes;
-        this.publisher = publisher;
-        this.clock = Clock.systemUTC();
+    AttemptController(Submissions submissions) {
+        this.submissions = submissions;
     }
 
-    @PostMapping("/api/quizzes/{id}/attempts")
-    @ResponseStatus(HttpStatus.CREATED)
-    AttemptResult submit(@PathVariable String id, @Valid @RequestBody AttemptRequest request) {
-        Quiz quiz = quizzes.findById(id).orElseThrow(() -> new QuizNotFoundException(id));
-        List<Grader.QuestionResult> results = Grader.grade(quiz, request.answers());
-        int score =
-                (int) results.stream().filter(Grader.QuestionResult::correct).count();
-        var attempt = new AttemptSubmitted(
-                UUID.randomUUID().toString(),
-                quiz.id(),
-                quiz.section(),
-                ANONYMOUS,
-                request.answers(),
-                results.stream()
-                        .map(r -> new AttemptSubmitted.Result(
-                                r.questionId(), r.correct(), r.chosen(), r.correctChoices()))
-                        .toList(),
-                score,
-                results.size(),
-                Instant.now(clock));
-        publisher.publish(attempt);
-        return new AttemptResult(attempt.attemptId(), quiz.id(), score, results.size(), results);
+    @PostMapping(
+            path = "/api/quizzes/{id}/attempts",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit an attempt", description = """
+                    Grades the answers (a question scores 1 when the chosen set equals the correct set) and records \
+                    an AttemptSubmitted event on quiz.attempts; the 201 is sent only after the broker acknowledged it. \
+                    With an Idempotency-Key, a retry of the same request (same user, key and answers) gets the stored \
+                    response and records nothing new, for 24 hours.""")
+    @ApiResponse(
+            responseCode = "201",
+            description =
+                    "Graded and recorded (or, with Idempotent-Replayed: true, the stored response of the same earlier request)",
+            headers =
+                    @Header(
+                            name = REPLAYED,
+                            description = "true when this is a stored response",
+                            schema = @Schema(type = "boolean")))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Malformed JSON, answers missing, or an invalid Idempotency-Key",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No quiz has this id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "A request with this Idempotency-Key is in flight; Retry-After: 1",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = """
+                    The answers do not fit the quiz (unknownQuestions, unansweredQuestions, unknownChoices name the ids), \
+                    or the Idempotency-Key was used for a different request""",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = """
+                    Nothing was recorded: Kafka did not acknowledge within a few seconds, or (with an Idempotency-Key) \
+                    Redis is unreachable, or the quiz cannot be read; Retry-After says when to retry""",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<AttemptResult> submit(
+            @PathVariable String id,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description =
+                                    "Makes retries safe: 1-255 printable ASCII characters, e.g. a UUID per attempt")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey,
+            @Valid @RequestBody AttemptRequest request) {
+        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidIdempotencyKeyException();
+        }
+        Submissions.Submission submission = submissions.submit(id, request, Optional.ofNullable(idempotencyKey));
+        var response = ResponseEntity.status(HttpStatus.CREATED);
+        if (submission.replayed()) {
+            response.header(REPLAYED, "true");
+        }
+        return response.body(submission.result());
     }
-
-    /** What the taker gets back: the score and, per question, the right answer and why. */
-    record AttemptResult(
-            String attemptId, String quizId, int score, int maxScore, List<Grader.QuestionResult> results) {}
 }

@@ -12,7 +12,10 @@ final class Grader {
 
     private Grader() {}
 
-    static List<QuestionResult> grade(Quiz quiz, Map<String, List<String>> answers) {
+    /**
+     * @throws InvalidAttemptException naming every unknown question, unanswered question and unknown choice
+     */
+    static List<AttemptResult.QuestionResult> grade(Quiz quiz, Map<String, List<String>> answers) {
         List<String> unknownQuestions = answers.keySet().stream()
                 .filter(id -> quiz.question(id).isEmpty())
                 .sorted()
@@ -36,7 +39,7 @@ final class Grader {
                 .map(question -> {
                     Set<String> chosen = new TreeSet<>(answers.get(question.id()));
                     Set<String> correct = question.correctChoices();
-                    return new QuestionResult(
+                    return new AttemptResult.QuestionResult(
                             question.id(),
                             chosen.equals(correct),
                             List.copyOf(chosen),
@@ -46,13 +49,4 @@ final class Grader {
                 })
                 .toList();
     }
-
-    /** One question's outcome, as the taker and the event see it. */
-    record QuestionResult(
-            String questionId,
-            boolean correct,
-            List<String> chosen,
-            List<String> correctChoices,
-            String explanation,
-            String topicSlug) {}
 }

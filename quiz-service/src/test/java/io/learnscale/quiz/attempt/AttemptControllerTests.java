@@ -2,12 +2,14 @@ package io.learnscale.quiz.attempt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
-import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 
-import io.learnscale.quiz.quiz.Quizzes;
+import io.learnscale.quiz.quiz.QuizNotFoundException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -17,46 +19,101 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+/** The attempt endpoint's HTTP contract: statuses, problem types, headers. Grading and Redis are mocked away. */
 @WebMvcTest(AttemptController.class)
 class AttemptControllerTests {
 
-    private static final String ALL_RIGHT = """
+    private static final String BODY = """
             {"answers": {"q1": ["a"], "q2": ["a", "b"]}}""";
+
+    private static final AttemptResult RESULT = new AttemptResult(
+            "0b6f2a4e-0000-3000-8000-000000000000",
+            "scaling",
+            1,
+            2,
+            Instant.parse("2026-01-01T00:00:00Z"),
+            List.of(
+                    new AttemptResult.QuestionResult(
+                            "q1", true, List.of("a"), List.of("a"), "More servers.", "horizontal-scaling"),
+                    new AttemptResult.QuestionResult(
+                            "q2", false, List.of("a"), List.of("a", "b"), "Both spread work.", "horizontal-scaling")));
 
     @Autowired
     MockMvcTester mvc;
 
     @MockitoBean
-    Quizzes quizzes;
-
-    @MockitoBean
-    AttemptPublisher publisher;
+    Submissions submissions;
 
     @Test
-    void aGradedAttemptIsPublishedAndAnswered201() {
-        given(quizzes.findById("scaling")).willReturn(Optional.of(GraderTests.QUIZ));
+    void aGradedAttemptIs201WithTheScoreAndPerQuestionResults() {
+        given(submissions.submit(eq("scaling"), any(), eq(Optional.empty())))
+                .willReturn(new Submissions.Submission(RESULT, false));
 
-        assertThat(post("/api/quizzes/scaling/attempts", ALL_RIGHT))
+        assertThat(post(BODY))
                 .hasStatus(201)
+                .doesNotContainHeader(AttemptController.REPLAYED)
                 .bodyJson()
-                .hasPathSatisfying("$.score", score -> score.assertThat().isEqualTo(2))
+                .hasPathSatisfying("$.attemptId", id -> id.assertThat().isEqualTo(RESULT.attemptId()))
+                .hasPathSatisfying("$.score", score -> score.assertThat().isEqualTo(1))
                 .hasPathSatisfying("$.maxScore", max -> max.assertThat().isEqualTo(2))
                 .hasPathSatisfying(
-                        "$.results[0].explanation", text -> text.assertThat().isEqualTo("More servers."));
-        then(publisher).should().publish(any());
+                        "$.results[1].correctChoices",
+                        c -> c.assertThat().asArray().containsExactly("a", "b"))
+                .hasPathSatisfying(
+                        "$.results[1].explanation", e -> e.assertThat().isEqualTo("Both spread work."))
+                .hasPathSatisfying("$.results[1].topicSlug", t -> t.assertThat().isEqualTo("horizontal-scaling"));
     }
 
     @Test
-    void malformedJsonIsA400ProblemAndPublishesNothing() {
-        assertThat(post("/api/quizzes/scaling/attempts", "{\"answers\": {"))
+    void theIdempotencyKeyIsPassedOn() {
+        given(submissions.submit(eq("scaling"), any(), eq(Optional.of("key-1"))))
+                .willReturn(new Submissions.Submission(RESULT, false));
+
+        assertThat(post(BODY).header("Idempotency-Key", "key-1")).hasStatus(201);
+    }
+
+    @Test
+    void aReplayIs201WithTheStoredBodyAndSaysSo() {
+        given(submissions.submit(eq("scaling"), any(), eq(Optional.of("key-1"))))
+                .willReturn(new Submissions.Submission(RESULT, true));
+
+        assertThat(post(BODY).header("Idempotency-Key", "key-1"))
+                .hasStatus(201)
+                .hasHeader(AttemptController.REPLAYED, "true")
+                .bodyJson()
+                .hasPathSatisfying("$.attemptId", id -> id.assertThat().isEqualTo(RESULT.attemptId()));
+    }
+
+    @Test
+    void anIdempotencyKeyWithSpacesIsA400Problem() {
+        assertThat(post(BODY).header("Idempotency-Key", "not a key"))
                 .hasStatus(400)
-                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        then(publisher).should(never()).publish(any());
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.type",
+                        type -> type.assertThat().isEqualTo("urn:learnscale:problem:invalid-idempotency-key"));
+        then(submissions).should(never()).submit(any(), any(), any());
     }
 
     @Test
-    void aMissingAnswersFieldIsA400Problem() {
-        assertThat(post("/api/quizzes/scaling/attempts", "{}"))
+    void anIdempotencyKeyOver255CharactersIsA400Problem() {
+        assertThat(post(BODY).header("Idempotency-Key", "k".repeat(256))).hasStatus(400);
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemAndSubmitsNothing() {
+        assertThat(post("{\"answers\": {"))
+                .hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .hasPathSatisfying("$.requestId", id -> id.assertThat().isNotNull());
+        then(submissions).should(never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void aMissingAnswersFieldIsA400ProblemNamingTheField() {
+        assertThat(post("{}"))
                 .hasStatus(400)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyJson()
@@ -65,41 +122,87 @@ class AttemptControllerTests {
     }
 
     @Test
-    void answersThatDoNotFitTheQuizAreA422NamingTheIds() {
-        given(quizzes.findById("scaling")).willReturn(Optional.of(GraderTests.QUIZ));
+    void aNullChoiceIsA400Problem() {
+        assertThat(post("{\"answers\": {\"q1\": [null]}}")).hasStatus(400);
+    }
 
-        assertThat(post("/api/quizzes/scaling/attempts", "{\"answers\": {\"q1\": [\"z\"], \"q7\": []}}"))
+    @Test
+    void answersThatDoNotFitTheQuizAreA422NamingTheIds() {
+        given(submissions.submit(eq("scaling"), any(), any()))
+                .willThrow(new InvalidAttemptException(List.of("q7"), List.of("q2"), List.of("q1/z")));
+
+        assertThat(post("{\"answers\": {\"q1\": [\"z\"], \"q7\": []}}"))
                 .hasStatus(422)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyJson()
+                .hasPathSatisfying(
+                        "$.type", type -> type.assertThat().isEqualTo("urn:learnscale:problem:invalid-attempt"))
                 .hasPathSatisfying(
                         "$.unknownQuestions[0]", id -> id.assertThat().isEqualTo("q7"))
                 .hasPathSatisfying(
                         "$.unansweredQuestions[0]", id -> id.assertThat().isEqualTo("q2"))
                 .hasPathSatisfying("$.unknownChoices[0]", id -> id.assertThat().isEqualTo("q1/z"));
-        then(publisher).should(never()).publish(any());
     }
 
     @Test
     void anUnknownQuizIsA404Problem() {
-        given(quizzes.findById("nope")).willReturn(Optional.empty());
+        given(submissions.submit(eq("nope"), any(), any())).willThrow(new QuizNotFoundException("nope"));
 
-        assertThat(post("/api/quizzes/nope/attempts", ALL_RIGHT))
+        assertThat(mvc.post()
+                        .uri("/api/quizzes/nope/attempts")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .hasStatus(404)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void anUnacknowledgedPublishIsA503WithRetryAfter() {
-        given(quizzes.findById("scaling")).willReturn(Optional.of(GraderTests.QUIZ));
-        willThrow(new AttemptNotRecordedException(new TimeoutException()))
-                .given(publisher)
-                .publish(any());
+        given(submissions.submit(eq("scaling"), any(), any()))
+                .willThrow(new AttemptNotRecordedException(new TimeoutException()));
 
-        assertThat(post("/api/quizzes/scaling/attempts", ALL_RIGHT))
+        assertThat(post(BODY))
                 .hasStatus(503)
                 .hasHeader("Retry-After", "5")
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.type", type -> type.assertThat().isEqualTo("urn:learnscale:problem:attempts-unavailable"));
+    }
+
+    @Test
+    void aRequestInFlightWithTheSameKeyIsA409WithRetryAfterOne() {
+        given(submissions.submit(eq("scaling"), any(), any())).willThrow(new AttemptInFlightException());
+
+        assertThat(post(BODY).header("Idempotency-Key", "key-1"))
+                .hasStatus(409)
+                .hasHeader("Retry-After", "1")
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aKeyUsedForAnotherRequestIsA422Problem() {
+        given(submissions.submit(eq("scaling"), any(), any())).willThrow(new IdempotencyKeyReusedException());
+
+        assertThat(post(BODY).header("Idempotency-Key", "key-1"))
+                .hasStatus(422)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.type", type -> type.assertThat().isEqualTo("urn:learnscale:problem:idempotency-key-reused"));
+    }
+
+    @Test
+    void unreachableIdempotencyRecordsAreA503WithRetryAfter() {
+        given(submissions.submit(eq("scaling"), any(), any()))
+                .willThrow(new IdempotencyUnavailableException(new IllegalStateException("down")));
+
+        assertThat(post(BODY).header("Idempotency-Key", "key-1"))
+                .hasStatus(503)
+                .hasHeader("Retry-After", "5")
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.type",
+                        type -> type.assertThat().isEqualTo("urn:learnscale:problem:idempotency-unavailable"));
     }
 
     @Test
@@ -107,12 +210,22 @@ class AttemptControllerTests {
         assertThat(mvc.post()
                         .uri("/api/quizzes/scaling/attempts")
                         .contentType(MediaType.TEXT_PLAIN)
-                        .content(ALL_RIGHT))
+                        .content(BODY))
                 .hasStatus(415)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
-    private MockMvcTester.MockMvcRequestBuilder post(String uri, String body) {
-        return mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body);
+    @Test
+    void aGetOnTheAttemptsPathIsA405Problem() {
+        assertThat(mvc.get().uri("/api/quizzes/scaling/attempts"))
+                .hasStatus(405)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder post(String body) {
+        return mvc.post()
+                .uri("/api/quizzes/scaling/attempts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
     }
 }

@@ -37,7 +37,7 @@ class GraderTests {
     void aQuestionScoresOnlyWhenTheChosenSetEqualsTheCorrectSet() {
         var results = Grader.grade(QUIZ, Map.of("q1", List.of("a"), "q2", List.of("a")));
 
-        assertThat(results).extracting(Grader.QuestionResult::correct).containsExactly(true, false);
+        assertThat(results).extracting(AttemptResult.QuestionResult::correct).containsExactly(true, false);
         assertThat(results.get(1).correctChoices()).containsExactly("a", "b");
         assertThat(results.get(1).topicSlug()).isEqualTo("horizontal-scaling");
     }
@@ -46,7 +46,25 @@ class GraderTests {
     void choiceOrderAndRepeatsDoNotMatter() {
         var results = Grader.grade(QUIZ, Map.of("q1", List.of("a", "a"), "q2", List.of("b", "a")));
 
-        assertThat(results).extracting(Grader.QuestionResult::correct).containsExactly(true, true);
+        assertThat(results).extracting(AttemptResult.QuestionResult::correct).containsExactly(true, true);
+    }
+
+    @Test
+    void aResultCarriesTheRightChoicesTheExplanationAndTheTopic() {
+        var results = Grader.grade(QUIZ, Map.of("q1", List.of("b"), "q2", List.of("c", "a", "b")));
+
+        assertThat(results.get(0).correct()).isFalse();
+        assertThat(results.get(0).chosen()).containsExactly("b");
+        assertThat(results.get(0).correctChoices()).containsExactly("a");
+        assertThat(results.get(0).explanation()).isEqualTo("More servers.");
+        assertThat(results.get(1).correct()).isFalse();
+    }
+
+    @Test
+    void anEmptyChoiceListIsAnsweredButWrong() {
+        var results = Grader.grade(QUIZ, Map.of("q1", List.of(), "q2", List.of("a", "b")));
+
+        assertThat(results).extracting(AttemptResult.QuestionResult::correct).containsExactly(false, true);
     }
 
     @Test

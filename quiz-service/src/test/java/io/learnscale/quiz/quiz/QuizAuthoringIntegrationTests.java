@@ -45,7 +45,7 @@ class QuizAuthoringIntegrationTests {
         assertThat(JsonPath.<String>read(served, "$.title")).isEqualTo("Created");
         assertThat(served).doesNotContain("correct").doesNotContain("explanation");
         assertThat(JsonPath.<List<String>>read(
-                        http().get("/api/quizzes?section=orm").getBody(), "$[*].id"))
+                        http().get("/api/quizzes?section=python-in-practice").getBody(), "$[*].id"))
                 .contains(id);
         assertThat(score(id, "a")).isEqualTo(1);
     }
@@ -68,7 +68,7 @@ class QuizAuthoringIntegrationTests {
     void aReplacementIsServedAndGradedAtOnceDespiteTheCaches() {
         http().post("/api/quizzes", quiz(id, "Before", "a"));
         http().get("/api/quizzes/" + id);
-        http().get("/api/quizzes?section=orm");
+        http().get("/api/quizzes?section=python-in-practice");
 
         ResponseEntity<String> replaced = http().put("/api/quizzes/" + id, quiz(id, "After", "b"));
 
@@ -76,7 +76,7 @@ class QuizAuthoringIntegrationTests {
         assertThat(JsonPath.<String>read(http().get("/api/quizzes/" + id).getBody(), "$.title"))
                 .isEqualTo("After");
         assertThat(JsonPath.<List<String>>read(
-                        http().get("/api/quizzes?section=orm").getBody(), "$[*].title"))
+                        http().get("/api/quizzes?section=python-in-practice").getBody(), "$[*].title"))
                 .contains("After")
                 .doesNotContain("Before");
         assertThat(score(id, "b")).isEqualTo(1);
@@ -123,7 +123,8 @@ class QuizAuthoringIntegrationTests {
     void aBodyOutsideTheLimitsIsA400WithFieldErrors() {
         ResponseEntity<String> response = http().post(
                         "/api/quizzes",
-                        quiz(id, "x".repeat(201), "a").replace("\"section\": \"orm\"", "\"section\": \"Not A Slug\""));
+                        quiz(id, "x".repeat(201), "a")
+                                .replace("\"section\": \"python-in-practice\"", "\"section\": \"Not A Slug\""));
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(response.getBody(), "$.errors[*].field"))
@@ -165,10 +166,13 @@ class QuizAuthoringIntegrationTests {
         return new Http(port);
     }
 
-    /** A one-question quiz in section orm whose right choice is {@code right} ("none": no right choice). */
+    /**
+     * A one-question quiz on topic orm, section python-in-practice, whose right choice is {@code right} ("none": no
+     * right choice).
+     */
     static String quiz(String id, String title, String right) {
         return """
-                {"id": "%s", "section": "orm", "title": "%s",
+                {"id": "%s", "section": "python-in-practice", "title": "%s",
                  "questions": [{"id": "q1", "text": "What does ORM stand for?", "explanation": "Object-Relational Mapping.",
                                 "topicSlug": "orm",
                                 "choices": [{"id": "a", "text": "Object-Relational Mapping", "correct": %s},

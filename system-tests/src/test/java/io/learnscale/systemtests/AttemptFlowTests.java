@@ -20,8 +20,9 @@ class AttemptFlowTests {
         String analytics = stack.gatewayUrl() + "/api/analytics/quizzes/scaling-techniques";
         int before = JsonPath.read(Http.get(analytics).body(), "$.attempts");
 
-        var response = Http.postJson(stack.gatewayUrl() + "/api/quizzes/scaling-techniques/attempts", """
-                {"answers": {"q1": ["a"], "q2": ["a", "b", "d"], "q3": ["b"], "q4": ["a", "b", "d"], "q5": ["c"]}}""");
+        var response = Http.postJson(
+                stack.gatewayUrl() + "/api/quizzes/scaling-techniques/attempts", """
+                {"answers": {"q1": ["a"], "q2": ["a", "b", "d"], "q3": ["b"], "q4": ["a", "b", "d"], "q5": ["c"]}}""", Tokens.bearer("ada", "user"));
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(JsonPath.<Integer>read(response.body(), "$.score")).isEqualTo(5);

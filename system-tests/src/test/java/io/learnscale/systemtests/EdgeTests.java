@@ -35,7 +35,8 @@ class EdgeTests {
                         .method("TRACE", HttpRequest.BodyPublishers.noBody())),
                 405);
         String huge = "{\"body\": \"" + "x".repeat(400_000) + "\"}";
-        assertProblem(Http.postJson(stack.gatewayUrl() + "/api/topics", huge), 413);
+        assertProblem(
+                Http.postJson(stack.gatewayUrl() + "/api/topics", huge, Tokens.bearer("author-1", "author")), 413);
     }
 
     @Test
@@ -129,6 +130,7 @@ class EdgeTests {
                     HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/quizzes/scaling-techniques/attempts"))
                             .header("Content-Type", "application/json")
                             .header("Idempotency-Key", "edge-" + System.nanoTime())
+                            .header("Authorization", Tokens.bearer("grace", "user"))
                             .POST(HttpRequest.BodyPublishers.ofString(
                                     "{\"answers\": {\"q1\": [\"a\"], \"q2\": [\"a\"], \"q3\": [\"b\"], \"q4\": [\"a\"],"
                                             + " \"q5\": [\"c\"]}}")));

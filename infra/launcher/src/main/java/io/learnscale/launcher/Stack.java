@@ -44,6 +44,7 @@ public final class Stack implements AutoCloseable {
     private final RedisServer redis;
     private final KafkaServer kafka;
     private final InstancesFile instancesFile;
+    private final String jwtSecret;
     private final Map<String, AppInstance> instances = new TreeMap<>();
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "stack-supervisor");
@@ -74,6 +75,7 @@ public final class Stack implements AutoCloseable {
                 Launch.kafkaClasspath(options.home()),
                 logs.resolve("kafka.log"));
         this.instancesFile = new InstancesFile(data.resolve("instances.json"));
+        this.jwtSecret = JwtSecret.forStack(data);
     }
 
     /** Starts everything and returns once every instance is ready. */
@@ -149,6 +151,7 @@ public final class Stack implements AutoCloseable {
             environment.put("DATABASE_POOL_SIZE", "5");
         });
         environment.put("LEARNSCALE_INSTANCES_FILE", instancesFile.path().toString());
+        environment.put("LEARNSCALE_JWT_SECRET", jwtSecret);
         environment.put("SPRING_PROFILES_ACTIVE", "local");
         return environment;
     }
@@ -293,6 +296,11 @@ public final class Stack implements AutoCloseable {
 
     public List<BackingServer> servers() {
         return List.of(postgres, redis, kafka);
+    }
+
+    /** The HS256 key every app of this stack checks tokens with. */
+    public String jwtSecret() {
+        return jwtSecret;
     }
 
     public Path instancesFile() {

@@ -42,9 +42,9 @@ public final class TestTokens {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         long exp = Instant.now().plus(Duration.ofMinutes(15)).getEpochSecond();
-        String payload = base64.encodeToString(("{\"sub\":\"" + user + "\",\"roles\":[\"admin\",\"author\"],\"exp\":"
-                        + exp + "}")
-                .getBytes(StandardCharsets.UTF_8));
+        String payload = base64.encodeToString(
+                ("{\"sub\":\"" + user + "\",\"roles\":[\"admin\",\"author\"],\"exp\":" + exp + "}")
+                        .getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".";
     }
 
@@ -58,7 +58,8 @@ public final class TestTokens {
                 .build();
         return NimbusJwtEncoder.withSecretKey(key)
                 .build()
-                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
     }
 }

@@ -29,6 +29,7 @@ public final class SelfOrAdmin implements AuthorizationManager<RequestAuthorizat
             return new AuthorizationDecision(false);
         }
         boolean admin = who.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.ADMIN).equals(a.getAuthority()));
-        return new AuthorizationDecision(admin || who.getName().equals(context.getVariables().get(pathVariable)));
+        return new AuthorizationDecision(
+                admin || who.getName().equals(context.getVariables().get(pathVariable)));
     }
 }

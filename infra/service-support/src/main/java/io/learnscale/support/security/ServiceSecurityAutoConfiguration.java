@@ -6,6 +6,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -19,9 +20,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,9 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(
         beforeName = {
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
             "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
         })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(JwtProperties.class)
 public class ServiceSecurityAutoConfiguration {
 
@@ -42,10 +45,12 @@ public class ServiceSecurityAutoConfiguration {
         if (properties.usesIssuer()) {
             return JwtDecoders.fromIssuerLocation(properties.issuerUri());
         }
-        byte[] key = properties.secret() == null ? new byte[0] : properties.secret().getBytes(StandardCharsets.UTF_8);
+        byte[] key =
+                properties.secret() == null ? new byte[0] : properties.secret().getBytes(StandardCharsets.UTF_8);
         if (key.length < JwtProperties.MIN_SECRET_BYTES) {
-            throw new IllegalStateException("Set LEARNSCALE_JWT_SECRET to a key of at least "
-                    + JwtProperties.MIN_SECRET_BYTES + " bytes, or LEARNSCALE_JWT_ISSUER_URI to an OpenID Connect issuer.");
+            throw new IllegalStateException(
+                    "Set LEARNSCALE_JWT_SECRET to a key of at least " + JwtProperties.MIN_SECRET_BYTES
+                            + " bytes, or LEARNSCALE_JWT_ISSUER_URI to an OpenID Connect issuer.");
         }
         return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
@@ -53,8 +58,8 @@ public class ServiceSecurityAutoConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(
-            HttpSecurity http, ObjectProvider<ApiAuthorization> serviceRules, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAuthorization> serviceRules, JsonMapper json)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {

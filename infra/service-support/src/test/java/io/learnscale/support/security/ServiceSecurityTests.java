@@ -85,8 +85,7 @@ class ServiceSecurityTests {
 
     @Test
     void anUnlistedWriteNeedsAnAdmin() {
-        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
-                                "/api/things")
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/things")
                         .header("Authorization", bearer(TestTokens.valid("ada", "author")))))
                 .hasStatus(403);
     }
@@ -125,5 +124,4 @@ class ServiceSecurityTests {
             }
         }
     }
-
 }

@@ -1,7 +1,11 @@
--- The quizzes written from the notes (notes/python-architecture-notes.md): at least one per section (a "## "
--- heading), every question with an explanation and the slug of the topic heading it comes from. Sections and topics
--- are the notes' heading slugs: lowercase, a parenthesised aside dropped, every run of other characters one hyphen
--- ("Horizontal Scaling (Scale Out)" -> horizontal-scaling). QuizContentTests holds the rule and checks every slug.
+-- The quizzes written from the notes (content-service/src/main/resources/notes/python-architecture-notes.md).
+-- content-service owns sections and topics: every quiz's section is one of its 13 section slugs and every
+-- question's topic_slug is the slug of the content-service topic whose text the question comes from (NotesParser
+-- maps the notes' chapters to sections and topics, e.g. "## Definition" -> topic python-definition in section
+-- python-overview, a "**Q: ...**" question -> a topic slugged from the question). Every section has a quiz of five
+-- questions or more; a section may have several.
+-- QuizContentTests checks all this against test resource content-topics.txt, a copy of content-service's slugs that a
+-- system test checks against the running content-service.
 -- A question with several correct choices is multiple choice ("choose all that apply").
 insert into quiz (id, section, title) values ('scaling-techniques', 'scaling-techniques', 'Scaling Techniques');
 
@@ -37,18 +41,18 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('scaling-techniques', 'q5', 'c', 3, 'Both: vertical for immediate boosts, horizontal for growth', true);
 
 -- Python: Definition
-insert into quiz (id, section, title) values ('definition', 'definition', 'Python: Definition');
+insert into quiz (id, section, title) values ('definition', 'python-overview', 'Python: Definition');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('definition', 'q1', 1, 'How do the notes classify Python?',
- 'The notes define Python as a high-level, interpreted programming language.', 'definition'),
+ 'The notes define Python as a high-level, interpreted programming language.', 'python-definition'),
 ('definition', 'q2', 2, 'How is Python code executed, according to the definition?',
- 'Python is an interpreted language: an interpreter runs the code rather than a compiler turning it into machine code first.', 'definition'),
+ 'Python is an interpreted language: an interpreter runs the code rather than a compiler turning it into machine code first.', 'python-definition'),
 ('definition', 'q3', 3, 'What is Python known for?',
- 'Python is known for its simple, readable syntax.', 'definition'),
+ 'Python is known for its simple, readable syntax.', 'python-definition'),
 ('definition', 'q4', 4, 'What does Python''s syntax resemble?',
- 'The definition says Python''s syntax resembles English.', 'definition'),
+ 'The definition says Python''s syntax resembles English.', 'python-definition'),
 ('definition', 'q5', 5, 'Which words does the definition use to describe Python? Choose all that apply.',
- 'Python is a high-level, interpreted language with a simple, readable syntax; nothing in the definition calls it low-level.', 'definition');
+ 'Python is a high-level, interpreted language with a simple, readable syntax; nothing in the definition calls it low-level.', 'python-definition');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('definition', 'q1', 'a', 1, 'A high-level programming language', true),
 ('definition', 'q1', 'b', 2, 'A low-level assembly language', false),
@@ -68,18 +72,18 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('definition', 'q5', 'd', 4, 'Low-level', false);
 
 -- Python: Uses
-insert into quiz (id, section, title) values ('uses', 'uses', 'Python: Uses');
+insert into quiz (id, section, title) values ('uses', 'python-overview', 'Python: Uses');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('uses', 'q1', 1, 'Which of these do the notes list as uses of Python? Choose all that apply.',
- 'The notes list developing websites and software, task automation, data analysis and data visualization.', 'uses'),
+ 'The notes list developing websites and software, task automation, data analysis and data visualization.', 'python-uses'),
 ('uses', 'q2', 2, 'Which listed use is about turning data into charts and graphs?',
- 'Data visualization is the listed use that presents data visually.', 'uses'),
+ 'Data visualization is the listed use that presents data visually.', 'python-uses'),
 ('uses', 'q3', 3, 'A script that renames a thousand files for you falls under which listed use?',
- 'Doing repetitive work automatically is task automation, one of the listed uses.', 'uses'),
+ 'Doing repetitive work automatically is task automation, one of the listed uses.', 'python-uses'),
 ('uses', 'q4', 4, 'Examining a data set to draw conclusions is which listed use?',
- 'Data analysis is the listed use for examining data.', 'uses'),
+ 'Data analysis is the listed use for examining data.', 'python-uses'),
 ('uses', 'q5', 5, 'Which two listed uses work with data? Choose all that apply.',
- 'Data analysis and data visualization both work with data; automation and web development are the other two uses.', 'uses');
+ 'Data analysis and data visualization both work with data; automation and web development are the other two uses.', 'python-uses');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('uses', 'q1', 'a', 1, 'Developing websites and software', true),
 ('uses', 'q1', 'b', 2, 'Task automation', true),
@@ -100,22 +104,22 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('uses', 'q5', 'd', 4, 'Developing websites and software', false);
 
 -- Python: Advantages
-insert into quiz (id, section, title) values ('advantages', 'advantages', 'Python: Advantages');
+insert into quiz (id, section, title) values ('advantages', 'python-overview', 'Python: Advantages');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('advantages', 'q1', 1, 'Why is Python easy to read, learn and write?',
- 'Python has an English-like syntax, making it easier to read and understand.', 'advantages'),
+ 'Python has an English-like syntax, making it easier to read and understand.', 'python-advantages'),
 ('advantages', 'q2', 2, 'What does being an interpreted language mean for errors, per the notes?',
- 'Python executes code line by line and stops and reports an error immediately when it occurs.', 'advantages'),
+ 'Python executes code line by line and stops and reports an error immediately when it occurs.', 'python-advantages'),
 ('advantages', 'q3', 3, 'What does "dynamically typed" mean?',
- 'There is no need to declare variable types explicitly (duck typing).', 'advantages'),
+ 'There is no need to declare variable types explicitly (duck typing).', 'python-advantages'),
 ('advantages', 'q4', 4, 'Which of these are advantages of Python listed in the notes? Choose all that apply.',
- 'Free and open-source, portability and vast library support are listed advantages; speed is listed as a disadvantage (slow speed).', 'advantages'),
+ 'Free and open-source, portability and vast library support are listed advantages; speed is listed as a disadvantage (slow speed).', 'python-advantages'),
 ('advantages', 'q5', 5, 'What does portability mean for Python code?',
- 'Code can be written once and run on any platform without changes.', 'advantages'),
+ 'Code can be written once and run on any platform without changes.', 'python-advantages'),
 ('advantages', 'q6', 6, 'How does vast library support help?',
- 'Python''s extensive standard library reduces the need for external packages.', 'advantages'),
+ 'Python''s extensive standard library reduces the need for external packages.', 'python-advantages'),
 ('advantages', 'q7', 7, 'Why is Python called very productive?',
- 'Developers focus on problem-solving rather than syntax complexities.', 'advantages');
+ 'Developers focus on problem-solving rather than syntax complexities.', 'python-advantages');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('advantages', 'q1', 'a', 1, 'It has an English-like syntax', true),
 ('advantages', 'q1', 'b', 2, 'It forces you to declare every type', false),
@@ -141,18 +145,18 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('advantages', 'q7', 'c', 3, 'Programs never need debugging', false);
 
 -- Python: Disadvantages
-insert into quiz (id, section, title) values ('disadvantages', 'disadvantages', 'Python: Disadvantages');
+insert into quiz (id, section, title) values ('disadvantages', 'python-overview', 'Python: Disadvantages');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('disadvantages', 'q1', 1, 'Why is Python slow, according to the notes?',
- 'Line-by-line execution and dynamic typing slow it down.', 'disadvantages'),
+ 'Line-by-line execution and dynamic typing slow it down.', 'python-disadvantages'),
 ('disadvantages', 'q2', 2, 'Why is Python rarely used in mobile apps?',
- 'Python is weak in mobile computing because of memory and performance limitations.', 'disadvantages'),
+ 'Python is weak in mobile computing because of memory and performance limitations.', 'python-disadvantages'),
 ('disadvantages', 'q3', 3, 'What can Python''s dynamically typed nature lead to?',
- 'Dynamic typing can lead to type-related runtime errors.', 'disadvantages'),
+ 'Dynamic typing can lead to type-related runtime errors.', 'python-disadvantages'),
 ('disadvantages', 'q4', 4, 'Which of these are disadvantages of Python listed in the notes? Choose all that apply.',
- 'Slow speed, not being memory efficient and less robust database access are listed; the syntax is listed as an advantage (easy to read).', 'disadvantages'),
+ 'Slow speed, not being memory efficient and less robust database access are listed; the syntax is listed as an advantage (easy to read).', 'python-disadvantages'),
 ('disadvantages', 'q5', 5, 'Why is Python not memory efficient?',
- 'It uses a lot of memory for the sake of simplicity.', 'disadvantages');
+ 'It uses a lot of memory for the sake of simplicity.', 'python-disadvantages');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('disadvantages', 'q1', 'a', 1, 'Line-by-line execution and dynamic typing', true),
 ('disadvantages', 'q1', 'b', 2, 'It has no standard library', false),
@@ -175,13 +179,13 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 insert into quiz (id, section, title) values ('object-oriented-programming', 'object-oriented-programming', 'Object-Oriented Programming (OOP)');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('object-oriented-programming', 'q1', 1, 'What is object-oriented programming, in the notes?',
- 'OOP structures a program by bundling properties and behaviors into objects.', 'concept'),
+ 'OOP structures a program by bundling properties and behaviors into objects.', 'oop-concept'),
 ('object-oriented-programming', 'q2', 2, 'What is a class?',
- 'A class is a template for creating objects.', 'class'),
+ 'A class is a template for creating objects.', 'oop-class'),
 ('object-oriented-programming', 'q3', 3, 'What does __init__ do?',
- '__init__ initializes an instance''s state; __str__ converts the object to a string.', 'class'),
+ '__init__ initializes an instance''s state; __str__ converts the object to a string.', 'oop-class'),
 ('object-oriented-programming', 'q4', 4, 'Class attributes and instance attributes: which statements are true? Choose all that apply.',
- 'A class attribute is shared across all instances; an instance attribute is unique to each instance.', 'class'),
+ 'A class attribute is shared across all instances; an instance attribute is unique to each instance.', 'oop-class'),
 ('object-oriented-programming', 'q5', 5, 'What does super() give access to?',
  'super() accesses the parent class; self refers to the instance.', 'inheritance'),
 ('object-oriented-programming', 'q6', 6, 'Which of these are inheritance types listed in the notes? Choose all that apply.',
@@ -191,7 +195,7 @@ insert into question (quiz_id, id, position, text, explanation, topic_slug) valu
 ('object-oriented-programming', 'q8', 8, 'What is abstraction?',
  'Abstraction hides the complex implementation; only the essential features are shown.', 'abstraction'),
 ('object-oriented-programming', 'q9', 9, 'What is an object?',
- 'An object is the actual instance created from a class.', 'object'),
+ 'An object is the actual instance created from a class.', 'oop-object'),
 ('object-oriented-programming', 'q10', 10, 'What is polymorphism?',
  'Polymorphism is the ability of different objects to respond to the same interface or method call in their own way.', 'polymorphism'),
 ('object-oriented-programming', 'q11', 11, 'Which forms of polymorphism do the notes describe? Choose all that apply.',
@@ -236,23 +240,23 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 insert into quiz (id, section, title) values ('classes-and-objects', 'object-oriented-programming', 'Object-Oriented Programming: Classes and Objects');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('classes-and-objects', 'q1', 1, 'What are magic (dunder) methods?',
- 'Magic methods, named with double underscores, define how objects behave with built-in Python operations.', 'classes-and-objects'),
+ 'Magic methods, named with double underscores, define how objects behave with built-in Python operations.', 'what-are-pythons-magic-methods-give-examples'),
 ('classes-and-objects', 'q2', 2, 'Which magic method does len() call?',
- '__len__ is called by len().', 'classes-and-objects'),
+ '__len__ is called by len().', 'what-are-pythons-magic-methods-give-examples'),
 ('classes-and-objects', 'q3', 3, 'How do __str__ and __repr__ differ?',
- '__str__ gives a human-readable representation, __repr__ a developer-friendly one.', 'classes-and-objects'),
+ '__str__ gives a human-readable representation, __repr__ a developer-friendly one.', 'what-are-pythons-magic-methods-give-examples'),
 ('classes-and-objects', 'q4', 4, 'Which are container magic methods? Choose all that apply.',
- '__getitem__ (index access), __setitem__ (index assignment) and __contains__ (membership with in) are container methods; __add__ is arithmetic.', 'classes-and-objects'),
+ '__getitem__ (index access), __setitem__ (index assignment) and __contains__ (membership with in) are container methods; __add__ is arithmetic.', 'what-are-pythons-magic-methods-give-examples'),
 ('classes-and-objects', 'q5', 5, 'Which algorithm does Python use for the method resolution order?',
- 'Python uses the C3 linearization algorithm.', 'classes-and-objects'),
+ 'Python uses the C3 linearization algorithm.', 'explain-method-resolution-order-in-python'),
 ('classes-and-objects', 'q6', 6, 'What does the C3 linearization ensure? Choose all that apply.',
- 'Child classes are checked before parents, multiple inheritance is searched left to right, and each class appears only once.', 'classes-and-objects'),
+ 'Child classes are checked before parents, multiple inheritance is searched left to right, and each class appears only once.', 'explain-method-resolution-order-in-python'),
 ('classes-and-objects', 'q7', 7, 'How do inheritance and composition relate objects?',
- 'Inheritance is an "is-a" relationship with tight coupling; composition is "has-a" with loose coupling.', 'classes-and-objects'),
+ 'Inheritance is an "is-a" relationship with tight coupling; composition is "has-a" with loose coupling.', 'whats-the-difference-between-composition-and-inheritance'),
 ('classes-and-objects', 'q8', 8, 'What is the modern best practice between the two?',
- '"Favor composition over inheritance": composition is often more flexible and maintainable.', 'classes-and-objects'),
+ '"Favor composition over inheritance": composition is often more flexible and maintainable.', 'whats-the-difference-between-composition-and-inheritance'),
 ('classes-and-objects', 'q9', 9, 'How do you debug an inheritance order?',
- 'Use ClassName.__mro__ to see the method resolution order.', 'classes-and-objects');
+ 'Use ClassName.__mro__ to see the method resolution order.', 'explain-method-resolution-order-in-python');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('classes-and-objects', 'q1', 'a', 1, 'Double-underscore methods that define how objects behave with built-in operations', true),
 ('classes-and-objects', 'q1', 'b', 2, 'Private methods that can never be called', false),
@@ -288,23 +292,23 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 insert into quiz (id, section, title) values ('data-structures', 'data-structures', 'Data Structures');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('data-structures', 'q1', 1, 'Which built-in data structures are ordered? Choose all that apply.',
- 'Lists are ordered and mutable, tuples ordered and immutable; sets are unordered.', 'built-in'),
+ 'Lists are ordered and mutable, tuples ordered and immutable; sets are unordered.', 'built-in-data-structures'),
 ('data-structures', 'q2', 2, 'Which built-in structure holds unique, unordered items?',
- 'Sets are unordered, hold unique items and are mutable.', 'built-in'),
+ 'Sets are unordered, hold unique items and are mutable.', 'built-in-data-structures'),
 ('data-structures', 'q3', 3, 'What sets a tuple apart from a list?',
- 'Both are ordered; a tuple is immutable, a list mutable.', 'built-in'),
+ 'Both are ordered; a tuple is immutable, a list mutable.', 'built-in-data-structures'),
 ('data-structures', 'q4', 4, 'Which structure is Last In, First Out (LIFO)?',
- 'A stack is LIFO, like a stack of plates: you can only add or remove at the top.', 'user-defined'),
+ 'A stack is LIFO, like a stack of plates: you can only add or remove at the top.', 'user-defined-data-structures'),
 ('data-structures', 'q5', 5, 'Which structure is First In, First Out (FIFO)?',
- 'A queue is FIFO, like a line at a store: the first person in line is served first.', 'user-defined'),
+ 'A queue is FIFO, like a line at a store: the first person in line is served first.', 'user-defined-data-structures'),
 ('data-structures', 'q6', 6, 'What is a linked list?',
- 'A linked list is a chain of nodes where each node holds data and a pointer (reference) to the next node.', 'user-defined'),
+ 'A linked list is a chain of nodes where each node holds data and a pointer (reference) to the next node.', 'user-defined-data-structures'),
 ('data-structures', 'q7', 7, 'Which statements about arrays are true in the notes? Choose all that apply.',
- 'An array is a fixed-size collection of elements of the same type stored in contiguous memory locations.', 'user-defined'),
+ 'An array is a fixed-size collection of elements of the same type stored in contiguous memory locations.', 'user-defined-data-structures'),
 ('data-structures', 'q8', 8, 'Which structure models a network of vertices connected by edges, like a road map?',
- 'A graph is a network of vertices (nodes) connected by edges, like social networks or city road maps.', 'user-defined'),
+ 'A graph is a network of vertices (nodes) connected by edges, like social networks or city road maps.', 'user-defined-data-structures'),
 ('data-structures', 'q9', 9, 'How do HashMaps give fast lookup?',
- 'HashMaps store key-value pairs and use hash functions for fast lookup, similar to Python dictionaries.', 'user-defined');
+ 'HashMaps store key-value pairs and use hash functions for fast lookup, similar to Python dictionaries.', 'user-defined-data-structures');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('data-structures', 'q1', 'a', 1, 'Lists', true),
 ('data-structures', 'q1', 'b', 2, 'Tuples', true),
@@ -399,18 +403,18 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('scaling-techniques-in-depth', 'q11', 'c', 3, 'Limits how long a server may run', false);
 
 -- Library & API Installation Checklist
-insert into quiz (id, section, title) values ('library-api-installation-checklist', 'library-api-installation-checklist', 'Library & API Installation Checklist');
+insert into quiz (id, section, title) values ('library-api-installation-checklist', 'python-in-practice', 'Library & API Installation Checklist');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('library-api-installation-checklist', 'q1', 1, 'Which points are on the checklist before installing a library or API? Choose all that apply.',
- 'The checklist: understand the solution it solves, check for bugs/stability, version compatibility, future maintenance and support.', 'library-api-installation-checklist'),
+ 'The checklist: understand the solution it solves, check for bugs/stability, version compatibility, future maintenance and support.', 'library-and-api-installation-checklist'),
 ('library-api-installation-checklist', 'q2', 2, 'Which checklist item asks whether the library will still be looked after later?',
- 'Future maintenance and support.', 'library-api-installation-checklist'),
+ 'Future maintenance and support.', 'library-and-api-installation-checklist'),
 ('library-api-installation-checklist', 'q3', 3, 'Which checklist item is about working with the versions you already use?',
- 'Version compatibility.', 'library-api-installation-checklist'),
+ 'Version compatibility.', 'library-and-api-installation-checklist'),
 ('library-api-installation-checklist', 'q4', 4, 'Which checklist item is about how reliable the library is?',
- 'Check for bugs/stability.', 'library-api-installation-checklist'),
+ 'Check for bugs/stability.', 'library-and-api-installation-checklist'),
 ('library-api-installation-checklist', 'q5', 5, 'What should you understand about a library before anything else on the checklist?',
- 'The first item is to understand the solution it solves.', 'library-api-installation-checklist');
+ 'The first item is to understand the solution it solves.', 'library-and-api-installation-checklist');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('library-api-installation-checklist', 'q1', 'a', 1, 'Understand the solution it solves', true),
 ('library-api-installation-checklist', 'q1', 'b', 2, 'Check for bugs and stability', true),
@@ -430,7 +434,7 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('library-api-installation-checklist', 'q5', 'c', 3, 'How large its download is', false);
 
 -- JSON Handling in Python
-insert into quiz (id, section, title) values ('json-handling-in-python', 'json-handling-in-python', 'JSON Handling in Python');
+insert into quiz (id, section, title) values ('json-handling-in-python', 'python-in-practice', 'JSON Handling in Python');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('json-handling-in-python', 'q1', 1, 'What is JSON, according to the notes?',
  'JSON is a lightweight, text-based data format used to store and exchange data between systems.', 'json-handling-in-python'),
@@ -466,7 +470,7 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('json-handling-in-python', 'q6', 'd', 4, 'json.dumps', false);
 
 -- ORM (Object-Relational Mapping)
-insert into quiz (id, section, title) values ('orm', 'orm', 'ORM (Object-Relational Mapping)');
+insert into quiz (id, section, title) values ('orm', 'python-in-practice', 'ORM (Object-Relational Mapping)');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('orm', 'q1', 1, 'What does ORM stand for?',
  'ORM stands for Object-Relational Mapping.', 'orm'),
@@ -496,7 +500,7 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('orm', 'q5', 'c', 3, 'Only from the database to objects', false);
 
 -- Multithreading vs Multiprocessing
-insert into quiz (id, section, title) values ('multithreading-vs-multiprocessing', 'multithreading-vs-multiprocessing', 'Multithreading vs Multiprocessing');
+insert into quiz (id, section, title) values ('multithreading-vs-multiprocessing', 'python-in-practice', 'Multithreading vs Multiprocessing');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('multithreading-vs-multiprocessing', 'q1', 1, 'Which of the two shares memory?',
  'Threads share memory; processes have separate memory.', 'multithreading-vs-multiprocessing'),
@@ -526,7 +530,7 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('multithreading-vs-multiprocessing', 'q5', 'c', 3, 'Threads run in parallel despite the GIL', false);
 
 -- Design Concepts
-insert into quiz (id, section, title) values ('design-concepts', 'design-concepts', 'Design Concepts');
+insert into quiz (id, section, title) values ('design-concepts', 'python-in-practice', 'Design Concepts');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('design-concepts', 'q1', 1, 'Which of these are listed under Design Concepts? Choose all that apply.',
  'The notes list design patterns, architecture design, data scraping and system integration.', 'design-concepts'),
@@ -619,30 +623,30 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('apis', 'q11', 'c', 3, 'The response headers', false);
 
 -- Lambda Functions, Data Types and Variables
-insert into quiz (id, section, title) values ('lambda-functions', 'lambda-functions', 'Lambda Functions, Data Types and Variables');
+insert into quiz (id, section, title) values ('lambda-functions', 'python-fundamentals', 'Lambda Functions, Data Types and Variables');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('lambda-functions', 'q1', 1, 'What is a lambda function?',
  'Lambdas are anonymous functions that can have any number of arguments but only one expression.', 'lambda-functions'),
 ('lambda-functions', 'q2', 2, 'What does this print? add = lambda a, b: a + b; print(add(3, 4))',
  'The lambda adds its two arguments: 3 + 4 = 7.', 'lambda-functions'),
 ('lambda-functions', 'q3', 3, 'Which of these types are immutable? Choose all that apply.',
- 'int, float, str, tuple, frozenset and bool are immutable; list, dict, set and custom objects are mutable.', 'data-types-and-variables'),
+ 'int, float, str, tuple, frozenset and bool are immutable; list, dict, set and custom objects are mutable.', 'explain-the-difference-between-mutable-and-immutable-objects'),
 ('lambda-functions', 'q4', 4, 'Why can immutable objects be used as dictionary keys?',
- 'Immutable objects are hashable, so they can be dictionary keys.', 'data-types-and-variables'),
+ 'Immutable objects are hashable, so they can be dictionary keys.', 'explain-the-difference-between-mutable-and-immutable-objects'),
 ('lambda-functions', 'q5', 5, 'What is the difference between == and is?',
- '== compares values (it calls __eq__ and can be overridden); is compares identity: whether two names refer to the same object.', 'data-types-and-variables'),
+ '== compares values (it calls __eq__ and can be overridden); is compares identity: whether two names refer to the same object.', 'whats-the-difference-between-and-is-in-python'),
 ('lambda-functions', 'q6', 6, 'When should you use is?',
- 'Use is for singleton comparison (None, True, False); never with numbers or strings.', 'data-types-and-variables'),
+ 'Use is for singleton comparison (None, True, False); never with numbers or strings.', 'whats-the-difference-between-and-is-in-python'),
 ('lambda-functions', 'q7', 7, 'In which order does Python resolve a name (the LEGB rule)?',
- 'Local, then Enclosing, then Global, then Built-in: local has the highest priority, built-in the lowest.', 'data-types-and-variables'),
+ 'Local, then Enclosing, then Global, then Built-in: local has the highest priority, built-in the lowest.', 'explain-pythons-variable-scoping-rules'),
 ('lambda-functions', 'q8', 8, 'What makes a function a higher-order function? Choose all that apply.',
- 'A higher-order function takes other functions as arguments, or returns functions as results (decorators are an example).', 'data-types-and-variables'),
+ 'A higher-order function takes other functions as arguments, or returns functions as results (decorators are an example).', 'higher-order-functions'),
 ('lambda-functions', 'q9', 9, 'Which benefits of higher-order functions do the notes list? Choose all that apply.',
- 'Code reusability, abstraction, and functional programming (composing complex operations from simple ones).', 'benefits'),
+ 'Code reusability, abstraction, and functional programming (composing complex operations from simple ones).', 'higher-order-functions'),
 ('lambda-functions', 'q10', 10, 'Which built-in works like a security checkpoint, letting through only the items that pass a test?',
- 'filter() is the checkpoint; map() is the assembly line that transforms every item.', 'built-in-lambda-filter'),
+ 'filter() is the checkpoint; map() is the assembly line that transforms every item.', 'higher-order-functions'),
 ('lambda-functions', 'q11', 11, 'What do both methods in the notes'' example give for the numbers 1 to 10 (squares of the even numbers)?',
- 'Filtering the evens then mapping to squares, or squaring then filtering the even squares, both give [4, 16, 36, 64, 100].', 'built-in-lambda-filter');
+ 'Filtering the evens then mapping to squares, or squaring then filtering the even squares, both give [4, 16, 36, 64, 100].', 'higher-order-functions');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('lambda-functions', 'q1', 'a', 1, 'An anonymous function with any number of arguments but only one expression', true),
 ('lambda-functions', 'q1', 'b', 2, 'A named function that may hold many statements', false),
@@ -682,36 +686,36 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('lambda-functions', 'q11', 'c', 3, '[2, 4, 6, 8, 10]', false);
 
 -- Functions, Decorators and Dictionaries
-insert into quiz (id, section, title) values ('functions-and-dictionaries', 'lambda-functions', 'Functions, Decorators and Dictionaries');
+insert into quiz (id, section, title) values ('functions-and-dictionaries', 'python-fundamentals', 'Functions, Decorators and Dictionaries');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('functions-and-dictionaries', 'q1', 1, 'What is the difference between a parameter and an argument?',
- 'A parameter is the variable name in the function definition; an argument is the value passed when calling it.', 'functions-and-decorators'),
+ 'A parameter is the variable name in the function definition; an argument is the value passed when calling it.', 'explain-different-types-of-arguments-in-python-functions'),
 ('functions-and-dictionaries', 'q2', 2, 'In which order must the kinds of parameters appear?',
- 'Order matters: positional → default → *args → **kwargs.', 'functions-and-decorators'),
+ 'Order matters: positional → default → *args → **kwargs.', 'explain-different-types-of-arguments-in-python-functions'),
 ('functions-and-dictionaries', 'q3', 3, 'What should a default argument be instead of a mutable object?',
- 'Avoid mutable default arguments: use None instead.', 'functions-and-decorators'),
+ 'Avoid mutable default arguments: use None instead.', 'explain-different-types-of-arguments-in-python-functions'),
 ('functions-and-dictionaries', 'q4', 4, 'Which are common uses of decorators, per the notes? Choose all that apply.',
- 'Logging and debugging, authentication and authorization, caching and memoization, timing and performance monitoring.', 'functions-and-decorators'),
+ 'Logging and debugging, authentication and authorization, caching and memoization, timing and performance monitoring.', 'what-are-decorators-how-do-you-create-and-use-them'),
 ('functions-and-dictionaries', 'q5', 5, 'What does a class method receive as its first parameter?',
- 'Class methods receive cls and use @classmethod; instance methods receive self.', 'functions-and-decorators'),
+ 'Class methods receive cls and use @classmethod; instance methods receive self.', 'whats-the-difference-between-a-function-and-a-method-in'),
 ('functions-and-dictionaries', 'q6', 6, 'What is true of static methods?',
- 'Static methods receive no special first parameter, use @staticmethod and behave like normal functions.', 'functions-and-decorators'),
+ 'Static methods receive no special first parameter, use @staticmethod and behave like normal functions.', 'whats-the-difference-between-a-function-and-a-method-in'),
 ('functions-and-dictionaries', 'q7', 7, 'Why are list comprehensions generally faster than equivalent for loops?',
- 'They are optimized at the C level.', 'functions-and-decorators'),
+ 'They are optimized at the C level.', 'explain-list-comprehensions-and-when-to-use-them'),
 ('functions-and-dictionaries', 'q8', 8, 'What is the average time complexity of get, set and delete on a dict?',
- 'Average case O(1); worst case O(n) when many hash collisions occur.', 'dictionaries'),
+ 'Average case O(1); worst case O(n) when many hash collisions occur.', 'how-do-python-dictionaries-work-internally-what-are-the-time'),
 ('functions-and-dictionaries', 'q9', 9, 'When does a dict operation degrade to O(n)?',
- 'In the worst case, when many hash collisions occur.', 'dictionaries'),
+ 'In the worst case, when many hash collisions occur.', 'how-do-python-dictionaries-work-internally-what-are-the-time'),
 ('functions-and-dictionaries', 'q10', 10, 'How do dict[key] and dict.get(key) differ for a missing key?',
- 'dict[] raises KeyError; dict.get() returns None or the given default.', 'dictionaries'),
+ 'dict[] raises KeyError; dict.get() returns None or the given default.', 'whats-the-difference-between-dict-get-and-dict-for-accessing'),
 ('functions-and-dictionaries', 'q11', 11, 'How are Python dictionaries implemented? Choose all that apply.',
- 'Hash tables that handle collisions by open addressing and keep insertion order (Python 3.7+).', 'dictionaries');
+ 'Hash tables that handle collisions by open addressing and keep insertion order (Python 3.7+).', 'how-do-python-dictionaries-work-internally-what-are-the-time');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('functions-and-dictionaries', 'q1', 'a', 1, 'A parameter is the name in the definition; an argument is the value passed in the call', true),
 ('functions-and-dictionaries', 'q1', 'b', 2, 'A parameter is the value passed; an argument is the name in the definition', false),
 ('functions-and-dictionaries', 'q1', 'c', 3, 'They are the same thing', false),
 ('functions-and-dictionaries', 'q2', 'a', 1, 'positional → default → *args → **kwargs', true),
-('functions-and-dictionaries', 'q2', 'b', 2, '*kwargs → *args → default → positional', true),
+('functions-and-dictionaries', 'q2', 'b', 2, '*kwargs → *args → default → positional', false),
 ('functions-and-dictionaries', 'q2', 'c', 3, 'default → positional → **kwargs → *args', false),
 ('functions-and-dictionaries', 'q3', 'a', 1, 'None', true),
 ('functions-and-dictionaries', 'q3', 'b', 2, 'An empty list', false),
@@ -747,23 +751,23 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 insert into quiz (id, section, title) values ('advanced-topics', 'advanced-topics', 'Advanced Topics: Generators, Context Managers, Metaprogramming');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('advanced-topics', 'q1', 1, 'How do generators differ from regular functions?',
- 'Generators can be paused and resumed, yielding values on demand rather than computing all values at once.', 'generators-and-iterators'),
+ 'Generators can be paused and resumed, yielding values on demand rather than computing all values at once.', 'what-are-generators-and-how-do-they-differ-from-regular'),
 ('advanced-topics', 'q2', 2, 'Which are benefits of generators? Choose all that apply.',
- 'Memory efficient, lazy evaluation, and they can represent infinite sequences.', 'generators-and-iterators'),
+ 'Memory efficient, lazy evaluation, and they can represent infinite sequences.', 'what-are-generators-and-how-do-they-differ-from-regular'),
 ('advanced-topics', 'q3', 3, 'What does __next__() do when an iterator has no more values?',
- '__next__() returns the next value and raises StopIteration when done.', 'generators-and-iterators'),
+ '__next__() returns the next value and raises StopIteration when done.', 'explain-the-iterator-protocol-in-python'),
 ('advanced-topics', 'q4', 4, 'What is the difference between an iterable and an iterator?',
- 'An iterable has __iter__(); an iterator does the actual iteration and has both __iter__() and __next__().', 'generators-and-iterators'),
+ 'An iterable has __iter__(); an iterator does the actual iteration and has both __iter__() and __next__().', 'explain-the-iterator-protocol-in-python'),
 ('advanced-topics', 'q5', 5, 'What are the two ways to implement a context manager? Choose all that apply.',
- 'Class-based with __enter__ and __exit__, or function-based with the @contextmanager decorator and yield.', 'context-managers'),
+ 'Class-based with __enter__ and __exit__, or function-based with the @contextmanager decorator and yield.', 'what-are-context-managers-and-how-do-you-implement-them'),
 ('advanced-topics', 'q6', 6, 'Which are common use cases of context managers? Choose all that apply.',
- 'File operations, database connections, thread locks, temporary state changes, resource management.', 'context-managers'),
+ 'File operations, database connections, thread locks, temporary state changes, resource management.', 'what-are-context-managers-and-how-do-you-implement-them'),
 ('advanced-topics', 'q7', 7, 'What structure does a decorator that takes arguments need?',
- 'Decorators with arguments require a three-level nested function structure.', 'decorators-and-metaprogramming'),
+ 'Decorators with arguments require a three-level nested function structure.', 'how-do-you-create-a-decorator-that-takes-arguments'),
 ('advanced-topics', 'q8', 8, 'What are metaclasses?',
- 'Metaclasses are classes that create classes: classes are instances of metaclasses.', 'decorators-and-metaprogramming'),
+ 'Metaclasses are classes that create classes: classes are instances of metaclasses.', 'what-are-metaclasses-and-when-would-you-use-them'),
 ('advanced-topics', 'q9', 9, 'What rule do the notes give for using metaclasses?',
- '"If you''re not sure whether you need metaclasses, you don''t need them."', 'decorators-and-metaprogramming');
+ '"If you''re not sure whether you need metaclasses, you don''t need them."', 'what-are-metaclasses-and-when-would-you-use-them');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('advanced-topics', 'q1', 'a', 1, 'They can be paused and resumed, yielding values on demand', true),
 ('advanced-topics', 'q1', 'b', 2, 'They compute and return all values at once', false),
@@ -799,17 +803,17 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 insert into quiz (id, section, title) values ('error-handling', 'error-handling', 'Error Handling: the Exception Hierarchy');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('error-handling', 'q1', 1, 'What is at the root of Python''s exception hierarchy?',
- 'BaseException is at the root; Exception is one of its children.', 'exceptions'),
+ 'BaseException is at the root; Exception is one of its children.', 'explain-pythons-exception-hierarchy-and-how-to-handle'),
 ('error-handling', 'q2', 2, 'Which exceptions derive from BaseException directly rather than from Exception? Choose all that apply.',
- 'SystemExit, KeyboardInterrupt and GeneratorExit sit directly under BaseException; ValueError is under Exception.', 'exceptions'),
+ 'SystemExit, KeyboardInterrupt and GeneratorExit sit directly under BaseException; ValueError is under Exception.', 'explain-pythons-exception-hierarchy-and-how-to-handle'),
 ('error-handling', 'q3', 3, 'What is the parent of IndexError and KeyError?',
- 'LookupError has IndexError and KeyError under it.', 'exceptions'),
+ 'LookupError has IndexError and KeyError under it.', 'explain-pythons-exception-hierarchy-and-how-to-handle'),
 ('error-handling', 'q4', 4, 'What is the parent of ZeroDivisionError?',
- 'ArithmeticError has ZeroDivisionError and OverflowError under it.', 'exceptions'),
+ 'ArithmeticError has ZeroDivisionError and OverflowError under it.', 'explain-pythons-exception-hierarchy-and-how-to-handle'),
 ('error-handling', 'q5', 5, 'Which exceptions are under ArithmeticError? Choose all that apply.',
- 'ZeroDivisionError and OverflowError; KeyError is a LookupError.', 'exceptions'),
+ 'ZeroDivisionError and OverflowError; KeyError is a LookupError.', 'explain-pythons-exception-hierarchy-and-how-to-handle'),
 ('error-handling', 'q6', 6, 'Where does StopIteration sit?',
- 'StopIteration is under Exception.', 'exceptions');
+ 'StopIteration is under Exception.', 'explain-pythons-exception-hierarchy-and-how-to-handle');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('error-handling', 'q1', 'a', 1, 'BaseException', true),
 ('error-handling', 'q1', 'b', 2, 'Exception', false),
@@ -832,18 +836,18 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('error-handling', 'q6', 'c', 3, 'Under LookupError', false);
 
 -- Key Exception Handling Principles
-insert into quiz (id, section, title) values ('key-exception-handling-principles', 'key-exception-handling-principles', 'Key Exception Handling Principles');
+insert into quiz (id, section, title) values ('key-exception-handling-principles', 'error-handling', 'Key Exception Handling Principles');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('key-exception-handling-principles', 'q1', 1, 'What does "be specific" mean when catching exceptions?',
  'Catch specific exceptions rather than using a bare except:.', 'key-exception-handling-principles'),
 ('key-exception-handling-principles', 'q2', 2, 'How should resources be cleaned up?',
  'Use finally or context managers for resource cleanup.', 'key-exception-handling-principles'),
 ('key-exception-handling-principles', 'q3', 3, 'How do you chain exceptions to keep the original error''s context?',
- 'Use raise ... from ... to preserve the original error context while adding your own.', 'key-exception-handling-principles'),
+ 'Use raise ... from ... to preserve the original error context while adding your own.', 'how-do-you-create-and-use-custom-exceptions-effectively'),
 ('key-exception-handling-principles', 'q4', 4, 'Which of these are among the key principles in the notes? Choose all that apply.',
  'Fail fast, test exception paths and document exceptions are listed; hiding errors contradicts "avoid silent failures".', 'key-exception-handling-principles'),
 ('key-exception-handling-principles', 'q5', 5, 'How should custom exceptions be designed? Choose all that apply.',
- 'Create a base exception for your application with specific categories, and include relevant data such as status codes, URLs and field names.', 'key-exception-handling-principles'),
+ 'Create a base exception for your application with specific categories, and include relevant data such as status codes, URLs and field names.', 'how-do-you-create-and-use-custom-exceptions-effectively'),
 ('key-exception-handling-principles', 'q6', 6, 'What does "handle appropriately" mean?',
  'Only catch exceptions you can meaningfully handle.', 'key-exception-handling-principles');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
@@ -871,17 +875,17 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 insert into quiz (id, section, title) values ('testing-and-debugging', 'testing-and-debugging', 'Testing and Debugging');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('testing-and-debugging', 'q1', 1, 'How are unittest tests written?',
- 'unittest uses classes that inherit from unittest.TestCase, with methods like setUp, tearDown, assertEqual and assertRaises.', 'unit-testing'),
+ 'unittest uses classes that inherit from unittest.TestCase, with methods like setUp, tearDown, assertEqual and assertRaises.', 'how-do-you-write-unit-tests-in-python-explain-different'),
 ('testing-and-debugging', 'q2', 2, 'What does pytest offer, per the notes? Choose all that apply.',
- 'Simple functions with assert statements, fixtures, parametrized tests and better error reporting.', 'unit-testing'),
+ 'Simple functions with assert statements, fixtures, parametrized tests and better error reporting.', 'how-do-you-write-unit-tests-in-python-explain-different'),
 ('testing-and-debugging', 'q3', 3, 'What do you use to mock external dependencies such as API calls or database connections?',
- 'unittest.mock mocks external dependencies.', 'unit-testing'),
+ 'unittest.mock mocks external dependencies.', 'how-do-you-write-unit-tests-in-python-explain-different'),
 ('testing-and-debugging', 'q4', 4, 'Which pdb command steps into a function call?',
- 'pdb commands: n (next), s (step), c (continue), l (list), p (print).', 'unit-testing'),
+ 'pdb commands: n (next), s (step), c (continue), l (list), p (print).', 'how-do-you-debug-python-code-effectively'),
 ('testing-and-debugging', 'q5', 5, 'Which tools do the notes name for profiling? Choose all that apply.',
- 'cProfile, pstats and memory_profiler identify bottlenecks; pdb is the debugger.', 'unit-testing'),
+ 'cProfile, pstats and memory_profiler identify bottlenecks; pdb is the debugger.', 'how-do-you-debug-python-code-effectively'),
 ('testing-and-debugging', 'q6', 6, 'Which pytest feature provides reusable test data and setup/teardown?',
- 'pytest fixtures provide reusable test data and setup/teardown functionality.', 'unit-testing');
+ 'pytest fixtures provide reusable test data and setup/teardown functionality.', 'how-do-you-write-unit-tests-in-python-explain-different');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('testing-and-debugging', 'q1', 'a', 1, 'As classes inheriting from unittest.TestCase, with setUp, tearDown and assert methods', true),
 ('testing-and-debugging', 'q1', 'b', 2, 'As plain functions with bare assert statements only', false),
@@ -908,19 +912,19 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 insert into quiz (id, section, title) values ('performance-and-optimization', 'performance-and-optimization', 'Performance and Optimization');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('performance-and-optimization', 'q1', 1, 'What comes first when optimizing Python code?',
- 'Always profile before optimizing, to identify the real bottlenecks.', 'performance-tips'),
+ 'Always profile before optimizing, to identify the real bottlenecks.', 'how-do-you-optimize-python-code-for-better-performance'),
 ('performance-and-optimization', 'q2', 2, 'Which data structure do the notes recommend for membership testing?',
- 'Use sets for membership testing (and deques for queues).', 'performance-tips'),
+ 'Use sets for membership testing (and deques for queues).', 'how-do-you-optimize-python-code-for-better-performance'),
 ('performance-and-optimization', 'q3', 3, 'How should strings be built in a loop?',
- 'Use join() instead of concatenation in loops.', 'performance-tips'),
+ 'Use join() instead of concatenation in loops.', 'how-do-you-optimize-python-code-for-better-performance'),
 ('performance-and-optimization', 'q4', 4, 'Which variable access is faster?',
- 'Local variable access is faster than global variable access.', 'performance-tips'),
+ 'Local variable access is faster than global variable access.', 'how-do-you-optimize-python-code-for-better-performance'),
 ('performance-and-optimization', 'q5', 5, 'What is the GIL?',
- 'The Global Interpreter Lock is a mutex that protects access to Python objects, preventing multiple threads from executing Python bytecode simultaneously.', 'performance-tips'),
+ 'The Global Interpreter Lock is a mutex that protects access to Python objects, preventing multiple threads from executing Python bytecode simultaneously.', 'explain-the-gil-and-its-implications'),
 ('performance-and-optimization', 'q6', 6, 'What does the GIL do? Choose all that apply.',
- 'It ensures thread safety for Python objects, prevents race conditions in reference counting and simplifies memory management.', 'performance-tips'),
+ 'It ensures thread safety for Python objects, prevents race conditions in reference counting and simplifies memory management.', 'explain-the-gil-and-its-implications'),
 ('performance-and-optimization', 'q7', 7, 'Which concurrency model fits which task? Choose all that apply.',
- 'CPU-bound: multiprocessing. I/O-bound: threading or asyncio. Mixed: concurrent.futures.', 'performance-tips');
+ 'CPU-bound: multiprocessing. I/O-bound: threading or asyncio. Mixed: concurrent.futures.', 'explain-the-gil-and-its-implications');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('performance-and-optimization', 'q1', 'a', 1, 'Profile to find the real bottlenecks', true),
 ('performance-and-optimization', 'q1', 'b', 2, 'Rewrite everything in C', false),
@@ -949,21 +953,21 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 insert into quiz (id, section, title) values ('libraries-and-frameworks', 'libraries-and-frameworks', 'Libraries and Frameworks');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('libraries-and-frameworks', 'q1', 1, 'Which library provides DataFrame and Series?',
- 'Pandas (data analysis) provides DataFrame and Series for structured data.', 'popular-libraries'),
+ 'Pandas (data analysis) provides DataFrame and Series for structured data.', 'explain-how-to-work-with-popular-python-libraries-like-numpy'),
 ('libraries-and-frameworks', 'q2', 2, 'Broadcasting, operations on arrays of different shapes, belongs to which library?',
- 'NumPy: array creation, vectorized operations and broadcasting.', 'popular-libraries'),
+ 'NumPy: array creation, vectorized operations and broadcasting.', 'explain-how-to-work-with-popular-python-libraries-like-numpy'),
 ('libraries-and-frameworks', 'q3', 3, 'What does Requests offer, per the notes? Choose all that apply.',
- 'GET, POST, PUT and DELETE requests, headers, parameters and authentication, error handling and timeouts, and sessions for persistent connections.', 'popular-libraries'),
+ 'GET, POST, PUT and DELETE requests, headers, parameters and authentication, error handling and timeouts, and sessions for persistent connections.', 'explain-how-to-work-with-popular-python-libraries-like-numpy'),
 ('libraries-and-frameworks', 'q4', 4, 'What should be the main entry point of an asyncio program?',
- 'Use asyncio.run() for the main entry point.', 'popular-libraries'),
+ 'Use asyncio.run() for the main entry point.', 'how-do-you-handle-asynchronous-programming-in-python'),
 ('libraries-and-frameworks', 'q5', 5, 'What runs several coroutines concurrently?',
- 'Use asyncio.gather() for concurrent execution.', 'popular-libraries'),
+ 'Use asyncio.gather() for concurrent execution.', 'how-do-you-handle-asynchronous-programming-in-python'),
 ('libraries-and-frameworks', 'q6', 6, 'How do you call blocking code from async code?',
- 'Mixing sync and async: run_in_executor runs blocking code in thread pools.', 'popular-libraries'),
+ 'Mixing sync and async: run_in_executor runs blocking code in thread pools.', 'how-do-you-handle-asynchronous-programming-in-python'),
 ('libraries-and-frameworks', 'q7', 7, 'Which library do the notes use for concurrent HTTP requests with asyncio?',
- 'aiohttp is used for asynchronous HTTP requests.', 'popular-libraries'),
+ 'aiohttp is used for asynchronous HTTP requests.', 'how-do-you-handle-asynchronous-programming-in-python'),
 ('libraries-and-frameworks', 'q8', 8, 'Which methods does an async context manager implement?',
- '__aenter__ and __aexit__.', 'popular-libraries');
+ '__aenter__ and __aexit__.', 'how-do-you-handle-asynchronous-programming-in-python');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('libraries-and-frameworks', 'q1', 'a', 1, 'Pandas', true),
 ('libraries-and-frameworks', 'q1', 'b', 2, 'NumPy', false),
@@ -995,19 +999,19 @@ insert into choice (quiz_id, question_id, id, position, text, correct) values
 insert into quiz (id, section, title) values ('advanced-python-features', 'advanced-python-features', 'Advanced Python Features: Descriptors and Memory');
 insert into question (quiz_id, id, position, text, explanation, topic_slug) values
 ('advanced-python-features', 'q1', 1, 'What are descriptors?',
- 'Descriptors are objects that define how attribute access is handled for other objects.', 'metaclasses-and-descriptors'),
+ 'Descriptors are objects that define how attribute access is handled for other objects.', 'what-are-descriptors-in-python-and-how-do-you-use-them'),
 ('advanced-python-features', 'q2', 2, 'Which methods make up the descriptor protocol? Choose all that apply.',
- '__get__ (attribute accessed), __set__ (attribute assigned), __delete__ (attribute deleted).', 'metaclasses-and-descriptors'),
+ '__get__ (attribute accessed), __set__ (attribute assigned), __delete__ (attribute deleted).', 'what-are-descriptors-in-python-and-how-do-you-use-them'),
 ('advanced-python-features', 'q3', 3, 'Which are common use cases of descriptors? Choose all that apply.',
- 'Data validation, computed properties, caching, type checking.', 'metaclasses-and-descriptors'),
+ 'Data validation, computed properties, caching, type checking.', 'what-are-descriptors-in-python-and-how-do-you-use-them'),
 ('advanced-python-features', 'q4', 4, 'How does Python manage memory?',
- 'With a combination of reference counting and cyclic garbage collection.', 'memory-management'),
+ 'With a combination of reference counting and cyclic garbage collection.', 'how-does-python-manage-memory-explain-reference-counting-and'),
 ('advanced-python-features', 'q5', 5, 'Why is reference counting alone not enough?',
- 'When objects reference each other in a cycle, reference counting alone cannot clean them up.', 'memory-management'),
+ 'When objects reference each other in a cycle, reference counting alone cannot clean them up.', 'how-does-python-manage-memory-explain-reference-counting-and'),
 ('advanced-python-features', 'q6', 6, 'Which memory management practices do the notes recommend? Choose all that apply.',
- 'Use __slots__ for classes with fixed attributes, generators for large datasets, and avoid circular references or use weak references.', 'memory-management'),
+ 'Use __slots__ for classes with fixed attributes, generators for large datasets, and avoid circular references or use weak references.', 'how-does-python-manage-memory-explain-reference-counting-and'),
 ('advanced-python-features', 'q7', 7, 'Which classes do the notes suggest __slots__ for?',
- 'Use __slots__ for classes with fixed attributes.', 'memory-management');
+ 'Use __slots__ for classes with fixed attributes.', 'how-does-python-manage-memory-explain-reference-counting-and');
 insert into choice (quiz_id, question_id, id, position, text, correct) values
 ('advanced-python-features', 'q1', 'a', 1, 'Objects that define how attribute access is handled for other objects', true),
 ('advanced-python-features', 'q1', 'b', 2, 'Comments that describe a class', false),

@@ -40,7 +40,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
             "management.server.port=0",
             "learnscale.instance-id=gateway-7",
-            "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms"
+            "resilience4j.timelimiter.configs.default.timeout-duration=2s",
+            "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000"
         })
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
@@ -428,7 +429,10 @@ class GatewayIntegrationTests {
                 .untilAsserted(() -> assertThat(output.getOut())
                         .containsPattern(
                                 "WARN \\[gateway-7\\] \\[log-me-2\\].*Upstream of route quiz-service is unreachable")
-                        .containsPattern("INFO \\[gateway-7\\] \\[log-me-2\\].*GET /api/quizzes/logged status=503"));
+                        .containsPattern("INFO \\[gateway-7\\] \\[log-me-2\\].*GET /api/quizzes/logged status=503")
+                        // no X-Served-By came back: the instance the balancer chose
+                        .containsPattern("GET /api/quizzes/logged status=503 latency=\\d+ms route=quiz-service "
+                                + "upstream=quiz-service-1"));
     }
 
     private WebTestClient management() {

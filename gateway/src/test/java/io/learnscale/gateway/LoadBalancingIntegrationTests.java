@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -66,9 +68,15 @@ class LoadBalancingIntegrationTests {
     @LocalManagementPort
     int managementPort;
 
+    @LocalServerPort
+    int port;
+
     @AfterEach
     void everyInstanceIsReadyAgain() {
-        Stream.of(one, two, three).forEach(upstream -> upstream.ready(true));
+        Stream.of(one, two, three).forEach(upstream -> {
+            upstream.ready(true);
+            upstream.delay(Duration.ZERO);
+        });
     }
 
     @Test
@@ -82,6 +90,20 @@ class LoadBalancingIntegrationTests {
         for (int i = 1; i < servedBy.size(); i++) {
             assertThat(servedBy.get(i)).as("request %d", i).isNotEqualTo(servedBy.get(i - 1));
         }
+    }
+
+    @Test
+    void roundRobinGivesASlowInstanceHalfTheRequestsAllTheSame() {
+        list(one, two);
+        two.delay(Duration.ofMillis(300));
+
+        Map<String, Integer> servedBy = TestLoad.servedBy(port, "/api/topics/steady", 80, 6);
+
+        // the same load sends a slow instance clearly fewer with least-outstanding (LeastOutstandingIntegrationTests)
+        assertThat(servedBy).containsOnlyKeys("content-service-1", "content-service-2");
+        assertThat(servedBy.get("content-service-2"))
+                .as("served by %s", servedBy)
+                .isBetween(39, 41);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,8 +28,11 @@ import java.util.concurrent.TimeUnit;
  *       10 s);
  *   <li>a path ending in {@code /broken} answers 503 problem+json with {@code Retry-After: 7};
  *   <li>a path ending in {@code /hangup} closes the connection without answering, like a killed process;
- *   <li>anything else answers 200 with a small JSON body.
+ *   <li>a path ending in {@code /missing} answers 404 problem+json;
+ *   <li>anything else answers 200 with a small JSON body, after {@link #delay(Duration)} if one is set.
  * </ul>
+ *
+ * {@link #behave(Behaviour)} makes every request hang up or answer 503, whatever its path.
  */
 final class TestUpstream {
 
@@ -36,9 +40,21 @@ final class TestUpstream {
     static final String BROKEN_BODY = """
             {"type":"urn:learnscale:problem:unavailable","title":"Service Unavailable","status":503,\
             "detail":"PostgreSQL is down.","instance":"/api/topics/broken","requestId":"from-the-service"}""";
+    static final String MISSING_BODY = """
+            {"type":"urn:learnscale:problem:not-found","title":"Not Found","status":404,"detail":"No such thing."}""";
 
     /** What reached the upstream. */
-    record Received(String method, String pathAndQuery, String requestId) {}
+    record Received(String method, String pathAndQuery, String requestId, String idempotencyKey, String body) {}
+
+    /** How it answers every request, whatever the path. */
+    enum Behaviour {
+        /** As the path says (see the class comment). */
+        NORMAL,
+        /** Reads the request, then closes the connection without a word: killed while handling it. */
+        HANG_UP,
+        /** 503 problem+json with {@code Retry-After: 7}, like a service whose database is down. */
+        UNAVAILABLE
+    }
 
     private final String servedBy;
     private final HttpServer server;
@@ -46,7 +62,10 @@ final class TestUpstream {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch slowRelease = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean ready = true;
+    private volatile Behaviour behaviour = Behaviour.NORMAL;
+    private volatile Duration delay = Duration.ZERO;
 
     private TestUpstream(String servedBy, HttpServer server, HttpServer management) {
         this.servedBy = servedBy;
@@ -94,6 +113,21 @@ final class TestUpstream {
         this.ready = ready;
     }
 
+    /** How it answers every request from now on. */
+    void behave(Behaviour behaviour) {
+        this.behaviour = behaviour;
+    }
+
+    /** How long every normal answer takes from now on: an instance that is slower than its peers. */
+    void delay(Duration delay) {
+        this.delay = delay;
+    }
+
+    /** Forgets what reached it so far. */
+    void forget() {
+        received.clear();
+    }
+
     Optional<Received> received(String pathAndQuery) {
         return received.stream()
                 .filter(request -> request.pathAndQuery().equals(pathAndQuery))
@@ -109,6 +143,7 @@ final class TestUpstream {
     }
 
     void stop() {
+        stopped.countDown();
         releaseSlowResponses();
         server.stop(0);
         management.stop(0);
@@ -129,23 +164,31 @@ final class TestUpstream {
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
             String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
-            received.add(
-                    new Received(exchange.getRequestMethod(), query == null ? path : path + "?" + query, requestId));
-            exchange.getRequestBody().readAllBytes();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    query == null ? path : path + "?" + query,
+                    requestId,
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    body));
             exchange.getResponseHeaders().set("X-Served-By", servedBy);
             if (requestId != null) {
                 exchange.getResponseHeaders().set("X-Request-Id", requestId);
             }
-            if (path.endsWith("/hangup")) {
+            Behaviour now = behaviour;
+            if (path.endsWith("/hangup") || now == Behaviour.HANG_UP) {
                 return; // closing the exchange before any response closes the connection
             }
-            if (path.endsWith("/slow")) {
-                awaitRelease();
-                respond(exchange, 200, "application/json", "{\"late\":true}");
-            } else if (path.endsWith("/broken")) {
+            if (path.endsWith("/broken") || now == Behaviour.UNAVAILABLE) {
                 exchange.getResponseHeaders().set("Retry-After", "7");
                 respond(exchange, 503, "application/problem+json", BROKEN_BODY);
+            } else if (path.endsWith("/missing")) {
+                respond(exchange, 404, "application/problem+json", MISSING_BODY);
+            } else if (path.endsWith("/slow")) {
+                awaitRelease();
+                respond(exchange, 200, "application/json", "{\"late\":true}");
             } else {
+                pause(delay);
                 respond(exchange, 200, "application/json", "{\"path\":\"" + path + "\"}");
             }
         }
@@ -165,6 +208,17 @@ final class TestUpstream {
                         "application/vnd.spring-boot.actuator.v3+json",
                         "{\"status\":\"OUT_OF_SERVICE\"}");
             }
+        }
+    }
+
+    private void pause(Duration pause) {
+        if (pause.isZero()) {
+            return;
+        }
+        try {
+            stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

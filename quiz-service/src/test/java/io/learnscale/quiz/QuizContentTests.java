@@ -15,8 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The quizzes written from the notes, as a fresh start loads them from PostgreSQL: one per section at least, never
- * showing answers, every topic slug a heading of its section in the notes (the slugs content-service derives).
+ * The quizzes written from the notes, as a fresh start loads them from PostgreSQL: never showing answers, every section
+ * and topic slug one of content-service's ({@link ContentTopics}), every content-service section with a quiz of five
+ * questions or more.
  */
 @QuizServiceIntegrationTest
 class QuizContentTests {
@@ -31,11 +32,11 @@ class QuizContentTests {
     QuizCatalog catalog;
 
     @Test
-    void everySectionOfTheNotesHasAQuizOfAtLeastFiveQuestions() {
+    void everySectionOfContentServiceHasAQuizOfAtLeastFiveQuestions() {
         Map<String, List<Map<String, Object>>> bySection =
                 seededSummaries().stream().collect(Collectors.groupingBy(q -> (String) q.get("section")));
 
-        for (String section : NotesHeadings.sections().keySet()) {
+        for (String section : ContentTopics.sections().keySet()) {
             assertThat(bySection.get(section))
                     .as("quizzes of section %s", section)
                     .isNotEmpty();
@@ -81,13 +82,13 @@ class QuizContentTests {
     }
 
     @Test
-    void everyTopicSlugIsAHeadingOfItsQuizzesSectionInTheNotes() {
-        Map<String, Set<String>> sections = NotesHeadings.sections();
+    void everySectionIsContentServicesAndEveryTopicSlugATopicOfItsQuizzesSection() {
+        Map<String, Set<String>> sections = ContentTopics.sections();
         for (Quiz quiz : seededQuizzes()) {
-            assertThat(sections).as("section of %s", quiz.id()).containsKey(quiz.section());
+            assertThat(sections.keySet()).as("section of %s", quiz.id()).contains(quiz.section());
             for (Quiz.Question question : quiz.questions()) {
                 assertThat(sections.get(quiz.section()))
-                        .as("topic of %s/%s", quiz.id(), question.id())
+                        .as("topic of %s/%s in section %s", quiz.id(), question.id(), quiz.section())
                         .contains(question.topicSlug());
             }
         }
@@ -114,6 +115,12 @@ class QuizContentTests {
                 .containsOnly("scaling-techniques");
         assertThat(JsonPath.<List<String>>read(body, "$[*].id"))
                 .contains("scaling-techniques", "scaling-techniques-in-depth");
+        assertThat(JsonPath.<List<String>>read(
+                        new Http(port)
+                                .get("/api/quizzes?section=python-overview")
+                                .getBody(),
+                        "$[*].id"))
+                .contains("definition", "uses", "advantages", "disadvantages");
     }
 
     private List<Map<String, Object>> seededSummaries() {

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.jayway.jsonpath.JsonPath;
 import io.learnscale.launcher.Stack;
 import java.time.Duration;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** An attempt posted through the gateway is graded, goes through Kafka and shows up in the analytics. */
+@Order(20)
 class AttemptFlowTests {
 
     private final Stack stack = SystemStack.get();

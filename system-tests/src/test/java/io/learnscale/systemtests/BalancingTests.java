@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /** The gateway spreads requests over every ready instance, and follows the instances as they come and go. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(10)
 class BalancingTests {
 
     private final Stack stack = SystemStack.get();

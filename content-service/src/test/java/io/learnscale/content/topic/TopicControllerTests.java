@@ -2,12 +2,17 @@ package io.learnscale.content.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.verifyNoInteractions;
 
+import io.learnscale.content.web.HttpCaching;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -19,37 +24,59 @@ class TopicControllerTests {
     private static final Topic SCALE_OUT = new Topic(
             "horizontal-scaling",
             "scaling-techniques",
+            null,
             "Horizontal Scaling (Scale Out)",
             "**Definition**: Add more servers",
             List.of("scaling"),
             1,
-            0,
+            42,
             Instant.parse("2026-01-01T00:00:00Z"));
+
+    /** Properties come from a scan the slice does not run. */
+    @TestConfiguration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(HttpCaching.class)
+    static class Properties {}
 
     @Autowired
     MockMvcTester mvc;
 
     @MockitoBean
-    Topics topics;
+    TopicReader reader;
+
+    @MockitoBean
+    TopicWriter writer;
 
     @Test
     void listsTopicsWithPageMetadata() {
-        given(topics.find("scaling-techniques", null, 0, 20)).willReturn(List.of(SCALE_OUT));
-        given(topics.count("scaling-techniques", null)).willReturn(1L);
+        given(reader.page("scaling-techniques", null, 0, 20))
+                .willReturn(new TopicPage(
+                        List.of(new TopicPage.Summary(
+                                SCALE_OUT.slug(),
+                                SCALE_OUT.section(),
+                                null,
+                                SCALE_OUT.title(),
+                                SCALE_OUT.tags(),
+                                1,
+                                42,
+                                SCALE_OUT.updatedAt())),
+                        TopicPage.PageMetadata.of(0, 20, 1)));
 
         assertThat(mvc.get().uri("/api/topics?section=scaling-techniques"))
                 .hasStatusOk()
+                .hasHeader("Cache-Control", "max-age=10, public, stale-while-revalidate=30")
                 .bodyJson()
                 .hasPathSatisfying(
                         "$.content[0].slug", slug -> slug.assertThat().isEqualTo("horizontal-scaling"))
                 .hasPathSatisfying(
                         "$.page.totalElements", total -> total.assertThat().isEqualTo(1))
+                .hasPathSatisfying(
+                        "$.page.totalPages", pages -> pages.assertThat().isEqualTo(1))
                 .doesNotHavePath("$.content[0].body");
     }
 
     @Test
     void servedResponsesNameTheInstanceAndCarryARequestId() {
-        given(topics.find(null, null, 0, 20)).willReturn(List.of());
+        given(reader.page(null, null, 0, 20)).willReturn(new TopicPage(List.of(), TopicPage.PageMetadata.of(0, 20, 0)));
         assertThat(mvc.get().uri("/api/topics").header("X-Request-Id", "req-42"))
                 .hasStatusOk()
                 .hasHeader("X-Request-Id", "req-42")
@@ -57,8 +84,26 @@ class TopicControllerTests {
     }
 
     @Test
+    void aTopicCarriesItsVersionAsEtagAndItsLastModified() {
+        given(reader.find("horizontal-scaling")).willReturn(Optional.of(SCALE_OUT));
+        assertThat(mvc.get().uri("/api/topics/horizontal-scaling"))
+                .hasStatusOk()
+                .hasHeader("ETag", "\"42\"")
+                .hasHeader("Last-Modified", "Thu, 01 Jan 2026 00:00:00 GMT")
+                .hasHeader("Cache-Control", "max-age=30, public, stale-while-revalidate=60");
+    }
+
+    @Test
+    void aMatchingIfNoneMatchIsNotModified() {
+        given(reader.find("horizontal-scaling")).willReturn(Optional.of(SCALE_OUT));
+        assertThat(mvc.get().uri("/api/topics/horizontal-scaling").header("If-None-Match", "\"42\""))
+                .hasStatus(304)
+                .hasHeader("ETag", "\"42\"");
+    }
+
+    @Test
     void anUnknownSlugIsA404Problem() {
-        given(topics.findBySlug("nope")).willReturn(Optional.empty());
+        given(reader.find("nope")).willReturn(Optional.empty());
         assertThat(mvc.get().uri("/api/topics/nope"))
                 .hasStatus(404)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -66,6 +111,12 @@ class TopicControllerTests {
                 .hasPathSatisfying(
                         "$.type", type -> type.assertThat().isEqualTo("urn:learnscale:problem:topic-not-found"))
                 .hasPathSatisfying("$.requestId", id -> id.assertThat().isNotNull());
+    }
+
+    @Test
+    void aSlugThatCannotExistIsA404WithoutALookup() {
+        assertThat(mvc.get().uri("/api/topics/NOT_a_slug")).hasStatus(404);
+        verifyNoInteractions(reader);
     }
 
     @Test
@@ -86,6 +137,57 @@ class TopicControllerTests {
     void anUnknownPathIsA404Problem() {
         assertThat(mvc.get().uri("/api/nothing-here"))
                 .hasStatus(404)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aCreateWithInvalidFieldsIsA400ProblemListingThem() {
+        assertThat(mvc.post()
+                        .uri("/api/topics")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"slug\": \"-bad-\", \"section\": \"apis\", \"title\": \"\", \"body\": \"b\","
+                                + " \"tags\": [\"Bad Tag\"]}"))
+                .hasStatus(400)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.errors[*].field",
+                        fields -> fields.assertThat()
+                                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                                .containsExactlyInAnyOrder("slug", "title", "tags[0]"));
+        verifyNoInteractions(writer);
+    }
+
+    @Test
+    void aCreateAnswers201WithARelativeLocation() {
+        given(writer.create(org.mockito.ArgumentMatchers.any())).willReturn(SCALE_OUT);
+        assertThat(mvc.post()
+                        .uri("/api/topics")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"slug\": \"horizontal-scaling\", \"section\": \"scaling-techniques\","
+                                + " \"title\": \"t\", \"body\": \"b\"}"))
+                .hasStatus(201)
+                .hasHeader("Location", "/api/topics/horizontal-scaling")
+                .hasHeader("ETag", "\"42\"");
+    }
+
+    @Test
+    void aStaleIfMatchIsA412ProblemWithTheCurrentEtag() {
+        willThrow(new StaleTopicException("horizontal-scaling", "\"41\"", 42))
+                .given(writer)
+                .delete("horizontal-scaling", "\"41\"");
+        assertThat(mvc.delete().uri("/api/topics/horizontal-scaling").header("If-Match", "\"41\""))
+                .hasStatus(412)
+                .hasHeader("ETag", "\"42\"")
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aPatchThatIsNotAMergePatchIs415() {
+        assertThat(mvc.patch()
+                        .uri("/api/topics/horizontal-scaling")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .hasStatus(415)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 }

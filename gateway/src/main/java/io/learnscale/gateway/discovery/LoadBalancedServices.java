@@ -8,7 +8,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * The configuration of every load-balancer client (one child context per service, named after it): its instances
- * are the registry's ready ones; the balancing itself stays Spring Cloud LoadBalancer's default, round robin.
+ * are the registry's ready ones; which of them gets a request is the balancing feature's business.
  *
  * <p>Deliberately not a {@code @Configuration}: it belongs to the child contexts only, through
  * {@code @LoadBalancerClients(defaultConfiguration = ...)} on {@link DiscoveryConfiguration}.

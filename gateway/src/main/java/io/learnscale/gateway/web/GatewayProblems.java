@@ -29,9 +29,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Words every error the gateway itself produces as RFC 9457 problem+json with a stable type, the request id and
- * no internals: no route (404), a method the API does not speak (405), an upstream that cannot be reached (503
- * with Retry-After), an upstream that answers too slowly (504). Responses the services give are not errors here
- * and pass through untouched.
+ * no internals: no route (404), a method the API does not speak (405), a body too large (413), an upstream that
+ * hung up without answering (502), an upstream that cannot be reached or whose circuit is open (503 with
+ * Retry-After), an upstream that answers too slowly (504). Responses the services give are not errors here and
+ * pass through untouched.
  *
  * <p>Errors raised while a request is being handled (routing, proxying) reach it through {@link ProblemAdvice};
  * errors raised around that (web filters) through {@link RequestTagFilter} and {@link ProblemErrorHandler}.
@@ -89,6 +90,15 @@ class GatewayProblems {
     private Problem classify(ServerWebExchange exchange, Throwable error) {
         String method = exchange.getRequest().getMethod().name();
         String path = exchange.getRequest().getPath().value();
+        if (error instanceof ProblemException problem) {
+            HttpStatus status = HttpStatus.valueOf(problem.getStatusCode().value());
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(problem.getHeaders());
+            if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+                retryAfter(headers);
+            }
+            return new Problem(status, problem.detail(), headers);
+        }
         if (error instanceof ErrorResponse response) {
             return fromStatus(exchange, response.getStatusCode(), response.getHeaders(), error);
         }
@@ -148,10 +158,13 @@ class GatewayProblems {
         return new Problem(status, detail, headers);
     }
 
+    /** The configured {@code Retry-After}, unless the error brought its own (an open circuit knows better). */
     private HttpHeaders retryAfter(HttpHeaders headers) {
-        headers.set(
-                HttpHeaders.RETRY_AFTER,
-                Long.toString(Math.max(1, properties.retryAfter().toSeconds())));
+        if (!headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
+            headers.set(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, properties.retryAfter().toSeconds())));
+        }
         return headers;
     }
 

@@ -6,11 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.Response;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -23,8 +26,9 @@ import reactor.util.context.Context;
 
 /**
  * The first thing every request meets: gives it a request id (the caller's when sane), passes the id downstream
- * and back to the caller, puts it in the log context, turns any error into problem+json, and writes one access
- * log line when the response is done.
+ * and back to the caller, puts it in the log context, adds the {@link SecurityHeaders}, turns any error into
+ * problem+json, and writes one access log line when the response is done: method, path, status, latency, route
+ * and the instance that answered (its {@code X-Served-By}, else the one the balancer chose last).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,12 +39,14 @@ class RequestTagFilter implements WebFilter {
     private static final Logger access = LoggerFactory.getLogger("io.learnscale.gateway.access");
 
     private final GatewayProblems problems;
+    private final SecurityHeaders securityHeaders;
 
     /** Requests on the management port (probes, scrapes) pass this filter too, but are not access-logged. */
     private volatile int managementPort = -1;
 
-    RequestTagFilter(GatewayProblems problems) {
+    RequestTagFilter(GatewayProblems problems, SecurityHeaders securityHeaders) {
         this.problems = problems;
+        this.securityHeaders = securityHeaders;
     }
 
     @EventListener
@@ -62,7 +68,9 @@ class RequestTagFilter implements WebFilter {
         ServerHttpResponse response = tagged.getResponse();
         // set, not add, just before the headers go out: services echo the id, which must not appear twice
         response.beforeCommit(() -> {
-            response.getHeaders().set(RequestIds.HEADER, requestId);
+            HttpHeaders headers = response.getHeaders();
+            headers.set(RequestIds.HEADER, requestId);
+            securityHeaders.applyTo(headers);
             return Mono.empty();
         });
         return chain.filter(tagged)
@@ -80,6 +88,12 @@ class RequestTagFilter implements WebFilter {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         String upstream = exchange.getResponse().getHeaders().getFirst(SERVED_BY_HEADER);
+        if (upstream == null
+                && exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR)
+                        instanceof Response<?> chosen
+                && chosen.getServer() instanceof ServiceInstance instance) {
+            upstream = instance.getInstanceId();
+        }
         try (var ignored = MDC.putCloseable(RequestIds.MDC_KEY, requestId)) {
             access.info(
                     "{} {} status={} latency={}ms route={} upstream={}",

@@ -277,7 +277,7 @@ class OutageTests {
 
     private static String quiz(String id, String title) {
         return """
-                {"id": "%s", "section": "orm", "title": "%s",
+                {"id": "%s", "section": "python-in-practice", "title": "%s",
                  "questions": [{"id": "q1", "text": "What does ORM stand for?", "explanation": "Object-Relational Mapping.",
                                 "topicSlug": "orm",
                                 "choices": [{"id": "a", "text": "Object-Relational Mapping", "correct": true},

@@ -48,7 +48,7 @@ class QuizAuthoringIntegrationTests {
         assertThat(JsonPath.<String>read(served, "$.title")).isEqualTo("Created");
         assertThat(served).doesNotContain("correct").doesNotContain("explanation");
         assertThat(JsonPath.<List<String>>read(
-                        http().get("/api/quizzes?section=orm").getBody(), "$[*].id"))
+                        http().get("/api/quizzes?section=python-in-practice").getBody(), "$[*].id"))
                 .contains(id);
         assertThat(score(id, "a")).isEqualTo(1);
     }
@@ -71,7 +71,7 @@ class QuizAuthoringIntegrationTests {
     void aReplacementIsServedAndGradedAtOnceDespiteTheCaches() {
         http().post("/api/quizzes", quiz(id, "Before", "a"));
         http().get("/api/quizzes/" + id);
-        http().get("/api/quizzes?section=orm");
+        http().get("/api/quizzes?section=python-in-practice");
 
         ResponseEntity<String> replaced = http().put("/api/quizzes/" + id, quiz(id, "After", "b"));
 
@@ -79,7 +79,7 @@ class QuizAuthoringIntegrationTests {
         assertThat(JsonPath.<String>read(http().get("/api/quizzes/" + id).getBody(), "$.title"))
                 .isEqualTo("After");
         assertThat(JsonPath.<List<String>>read(
-                        http().get("/api/quizzes?section=orm").getBody(), "$[*].title"))
+                        http().get("/api/quizzes?section=python-in-practice").getBody(), "$[*].title"))
                 .contains("After")
                 .doesNotContain("Before");
         assertThat(score(id, "b")).isEqualTo(1);
@@ -126,7 +126,8 @@ class QuizAuthoringIntegrationTests {
     void aBodyOutsideTheLimitsIsA400WithFieldErrors() {
         ResponseEntity<String> response = http().post(
                         "/api/quizzes",
-                        quiz(id, "x".repeat(201), "a").replace("\"section\": \"orm\"", "\"section\": \"Not A Slug\""));
+                        quiz(id, "x".repeat(201), "a")
+                                .replace("\"section\": \"python-in-practice\"", "\"section\": \"Not A Slug\""));
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(response.getBody(), "$.errors[*].field"))
@@ -174,10 +175,13 @@ class QuizAuthoringIntegrationTests {
         return new Http(port).as("ada", "user");
     }
 
-    /** A one-question quiz in section orm whose right choice is {@code right} ("none": no right choice). */
+    /**
+     * A one-question quiz on topic orm, section python-in-practice, whose right choice is {@code right} ("none": no
+     * right choice).
+     */
     static String quiz(String id, String title, String right) {
         return """
-                {"id": "%s", "section": "orm", "title": "%s",
+                {"id": "%s", "section": "python-in-practice", "title": "%s",
                  "questions": [{"id": "q1", "text": "What does ORM stand for?", "explanation": "Object-Relational Mapping.",
                                 "topicSlug": "orm",
                                 "choices": [{"id": "a", "text": "Object-Relational Mapping", "correct": %s},

@@ -144,4 +144,14 @@ public final class AppInstance {
     public void kill() {
         Processes.kill(process);
     }
+
+    /** SIGSTOP: the process hangs; connections are accepted by the kernel but nothing answers. */
+    public void freeze() {
+        Processes.signal(process, "STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void resume() {
+        Processes.signal(process, "CONT");
+    }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -61,8 +60,7 @@ public final class KafkaServer implements BackingServer {
                 run(List.of(
                         "kafka.tools.StorageTool",
                         "format",
-                        "-t",
-                        clusterId(),
+                        "--cluster-id=" + clusterId(),
                         "-c",
                         properties.toString(),
                         "--standalone"));
@@ -102,13 +100,9 @@ public final class KafkaServer implements BackingServer {
         return file;
     }
 
-    private String clusterId() {
-        // Kafka wants a base64 UUID of 22 characters
-        UUID uuid = UUID.randomUUID();
-        var buffer = java.nio.ByteBuffer.allocate(16)
-                .putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    /** Kafka's own random id: base64 that never starts with '-', which its argument parser would take for an option. */
+    private static String clusterId() {
+        return org.apache.kafka.common.Uuid.randomUuid().toString();
     }
 
     private void run(List<String> mainAndArgs) throws IOException {

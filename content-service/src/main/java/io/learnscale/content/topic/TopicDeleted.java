@@ -1,0 +1,41 @@
+package io.learnscale.content.topic;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A topic was deleted; {@code version} is higher than any version the topic had. */
+record TopicDeleted(
+        UUID id,
+        Instant occurredAt,
+        Deletion deletion,
+        @Nullable String requestId) implements TopicEvent {
+
+    static final String TYPE = "TopicDeleted";
+
+    static TopicDeleted of(Topic topic, long version, Instant deletedAt, @Nullable String requestId) {
+        return new TopicDeleted(
+                UUID.randomUUID(),
+                deletedAt,
+                new Deletion(topic.slug(), topic.section(), version, deletedAt),
+                requestId);
+    }
+
+    @Override
+    public String slug() {
+        return deletion.slug();
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Object data() {
+        return deletion;
+    }
+
+    /** The data of a {@code TopicDeleted} event. */
+    record Deletion(String slug, String section, long version, Instant deletedAt) {}
+}

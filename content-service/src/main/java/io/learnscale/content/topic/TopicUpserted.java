@@ -1,0 +1,31 @@
+package io.learnscale.content.topic;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A topic was created or changed; {@code data} is the whole topic, as {@code GET /api/topics/{slug}} shows it. */
+record TopicUpserted(
+        UUID id, Instant occurredAt, Topic topic, @Nullable String requestId) implements TopicEvent {
+
+    static final String TYPE = "TopicUpserted";
+
+    static TopicUpserted of(Topic topic, @Nullable String requestId) {
+        return new TopicUpserted(UUID.randomUUID(), topic.updatedAt(), topic, requestId);
+    }
+
+    @Override
+    public String slug() {
+        return topic.slug();
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Object data() {
+        return topic;
+    }
+}

@@ -1,0 +1,162 @@
+package io.learnscale.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import io.learnscale.launcher.Stack;
+import io.learnscale.launcher.app.AppInstance;
+import io.learnscale.launcher.app.Service;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** The gateway as the one public door: its own errors, a hung instance, a killed one (DESIGN: Retry). */
+@Order(30)
+class EdgeTests {
+
+    private final Stack stack = SystemStack.get();
+
+    @Test
+    void everyErrorTheGatewayMakesIsProblemJsonWithTheRequestId() {
+        assertProblem(Http.get(stack.gatewayUrl() + "/api/no-such-thing"), 404);
+        assertProblem(Http.get(stack.gatewayUrl() + "/"), 404);
+        assertProblem(
+                Http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/topics"))
+                        .method("TRACE", HttpRequest.BodyPublishers.noBody())),
+                405);
+        String huge = "{\"body\": \"" + "x".repeat(400_000) + "\"}";
+        assertProblem(Http.postJson(stack.gatewayUrl() + "/api/topics", huge), 413);
+    }
+
+    @Test
+    void securityHeadersAreOnEveryResponse() {
+        HttpResponse<String> response = Http.get(stack.gatewayUrl() + "/api/topics");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void aHungInstanceGivesA504ProblemAndThenLeavesTheRotation() {
+        AppInstance hung = stack.instances(Service.CONTENT).getFirst();
+        hung.freeze();
+        try {
+            List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> Http.get(stack.gatewayUrl() + "/api/topics")));
+            }
+            List<HttpResponse<String>> responses =
+                    calls.stream().map(CompletableFuture::join).toList();
+            assertThat(responses).extracting(HttpResponse::statusCode).contains(504);
+            responses.stream().filter(r -> r.statusCode() == 504).forEach(r -> assertProblem(r, 504));
+
+            // readiness fails on the hung instance, so it stops getting traffic
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                for (int i = 0; i < 6; i++) {
+                    HttpResponse<String> response = Http.get(stack.gatewayUrl() + "/api/topics");
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    assertThat(Http.servedBy(response)).isNotEqualTo(hung.id());
+                }
+            });
+        } finally {
+            hung.resume();
+        }
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(servedBy(10)).contains(hung.id()));
+    }
+
+    @Test
+    void anInstanceKilledUnderSteadyReadsCostsNoFailedRequest() throws Exception {
+        stack.scale(Service.CONTENT, 3);
+        AppInstance victim = stack.instances(Service.CONTENT).get(1);
+        AtomicInteger ok = new AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Void>> load = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                load.add(CompletableFuture.runAsync(
+                        () -> {
+                            while (System.nanoTime() < until) {
+                                HttpResponse<String> response = Http.get(stack.gatewayUrl() + "/api/topics");
+                                if (response.statusCode() == 200) {
+                                    ok.incrementAndGet();
+                                } else {
+                                    failures.add(response.statusCode() + " " + response.body());
+                                }
+                            }
+                        },
+                        clients));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> ok.get() > 50);
+            victim.kill();
+            CompletableFuture.allOf(load.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            clients.shutdownNow();
+        }
+        System.out.printf("kill -9 under load: %d reads answered 200, %d failed%n", ok.get(), failures.size());
+        assertThat(failures).isEmpty();
+        assertThat(ok.get()).isGreaterThan(100);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(stack.instances(Service.CONTENT)).hasSize(2));
+        stack.scale(Service.CONTENT, 2);
+    }
+
+    @Test
+    void keyedAttemptsCountExactlyOnceAcrossAKilledQuizInstance() {
+        String analytics = stack.gatewayUrl() + "/api/analytics/quizzes/scaling-techniques";
+        stack.scale(Service.QUIZ, 2);
+        int before = JsonPath.read(Http.get(analytics).body(), "$.attempts");
+        AppInstance victim = stack.instances(Service.QUIZ).getLast();
+        int accepted = 0;
+        for (int i = 0; i < 30; i++) {
+            if (i == 10) {
+                victim.kill();
+            }
+            HttpResponse<String> response = Http.send(
+                    HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/quizzes/scaling-techniques/attempts"))
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", "edge-" + System.nanoTime())
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"answers\": {\"q1\": [\"a\"], \"q2\": [\"a\"], \"q3\": [\"b\"], \"q4\": [\"a\"],"
+                                            + " \"q5\": [\"c\"]}}")));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            accepted++;
+        }
+        int expected = before + accepted;
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                JsonPath.<Integer>read(Http.get(analytics).body(), "$.attempts"))
+                        .isEqualTo(expected));
+        stack.scale(Service.QUIZ, 2);
+    }
+
+    private java.util.Set<String> servedBy(int requests) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < requests; i++) {
+            seen.add(Http.servedBy(Http.get(stack.gatewayUrl() + "/api/topics")));
+        }
+        return seen;
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JsonPath.<Integer>read(response.body(), "$.status")).isEqualTo(status);
+        assertThat(JsonPath.<String>read(response.body(), "$.requestId"))
+                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+}

@@ -24,11 +24,16 @@ class TopicApiTests {
         return new Api(port);
     }
 
+    /** Writes need an author's token (DESIGN: Public API); reads stay anonymous. */
+    private Api author() {
+        return Api.author(port);
+    }
+
     @Test
     void createAnswers201WithLocationEtagAndTheTopic() {
         String slug = Api.uniqueSlug();
         ResponseEntity<String> created =
-                api().post("/api/topics", Api.topicJson(slug, "python-in-practice", "Caching in practice"));
+                author().post("/api/topics", Api.topicJson(slug, "python-in-practice", "Caching in practice"));
 
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         assertThat(created.getHeaders().getLocation()).hasToString("/api/topics/" + slug);
@@ -47,8 +52,9 @@ class TopicApiTests {
 
     @Test
     void aDuplicateSlugIs409() {
-        String slug = api().createTopic("First");
-        ResponseEntity<String> again = api().post("/api/topics", Api.topicJson(slug, "python-in-practice", "Second"));
+        String slug = author().createTopic("First");
+        ResponseEntity<String> again =
+                author().post("/api/topics", Api.topicJson(slug, "python-in-practice", "Second"));
 
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -58,7 +64,7 @@ class TopicApiTests {
     @Test
     void invalidFieldsAre400WithFieldErrors() {
         String tooLong = "x".repeat(201);
-        ResponseEntity<String> response = api().post("/api/topics", """
+        ResponseEntity<String> response = author().post("/api/topics", """
                 {"slug": "Not A Slug", "section": "python-in-practice", "title": "%s", "body": " "}""".formatted(tooLong));
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
@@ -69,7 +75,7 @@ class TopicApiTests {
 
     @Test
     void aMissingSlugOnCreateIs400() {
-        ResponseEntity<String> response = api().post("/api/topics", """
+        ResponseEntity<String> response = author().post("/api/topics", """
                 {"section": "python-in-practice", "title": "No slug", "body": "text"}""");
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
@@ -80,7 +86,7 @@ class TopicApiTests {
     @Test
     void anUnknownSectionIs400OnTheSectionField() {
         ResponseEntity<String> response =
-                api().post("/api/topics", Api.topicJson(Api.uniqueSlug(), "no-such-section", "Lost"));
+                author().post("/api/topics", Api.topicJson(Api.uniqueSlug(), "no-such-section", "Lost"));
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(response.getBody(), "$.errors[*].field"))
@@ -89,7 +95,7 @@ class TopicApiTests {
 
     @Test
     void malformedJsonIs400() {
-        ResponseEntity<String> response = api().post("/api/topics", "{\"slug\": ");
+        ResponseEntity<String> response = author().post("/api/topics", "{\"slug\": ");
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -97,9 +103,9 @@ class TopicApiTests {
 
     @Test
     void aWrongContentTypeIs415() {
-        ResponseEntity<String> response = api().http
+        ResponseEntity<String> response = author().http
                 .post()
-                .uri(api().url("/api/topics"))
+                .uri(author().url("/api/topics"))
                 .contentType(MediaType.TEXT_PLAIN)
                 .body("hello")
                 .retrieve()
@@ -169,7 +175,7 @@ class TopicApiTests {
 
     @Test
     void putWithTheCurrentEtagReplacesTheTopic() {
-        String slug = api().createTopic("Before");
+        String slug = author().createTopic("Before");
         String etag = api().get("/api/topics/" + slug).getHeaders().getETag();
 
         ResponseEntity<String> replaced = put(slug, etag, """
@@ -185,7 +191,7 @@ class TopicApiTests {
 
     @Test
     void putWithAStaleEtagIs412AndChangesNothing() {
-        String slug = api().createTopic("Original");
+        String slug = author().createTopic("Original");
         String stale = api().get("/api/topics/" + slug).getHeaders().getETag();
         assertThat(put(slug, stale, body("First author")).getStatusCode().value())
                 .isEqualTo(200);
@@ -201,7 +207,7 @@ class TopicApiTests {
 
     @Test
     void putWithoutIfMatchIs428() {
-        String slug = api().createTopic("Guarded");
+        String slug = author().createTopic("Guarded");
 
         ResponseEntity<String> response = put(slug, null, body("Unguarded"));
 
@@ -212,13 +218,13 @@ class TopicApiTests {
 
     @Test
     void putWithIfMatchStarOverwrites() {
-        String slug = api().createTopic("Anything");
+        String slug = author().createTopic("Anything");
         assertThat(put(slug, "*", body("Overwritten")).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
     void putCannotChangeTheSlug() {
-        String slug = api().createTopic("Fixed slug");
+        String slug = author().createTopic("Fixed slug");
         ResponseEntity<String> response = put(slug, "*", """
                 {"slug": "another-slug", "section": "apis", "title": "t", "body": "b"}""");
 
@@ -234,7 +240,7 @@ class TopicApiTests {
 
     @Test
     void patchMergesTheGivenFieldsOnly() {
-        String slug = api().createTopic("Patched");
+        String slug = author().createTopic("Patched");
         String etag = api().get("/api/topics/" + slug).getHeaders().getETag();
 
         ResponseEntity<String> patched = patch(slug, etag, """
@@ -252,7 +258,7 @@ class TopicApiTests {
 
     @Test
     void patchThatBreaksARuleIs400() {
-        String slug = api().createTopic("Patch me");
+        String slug = author().createTopic("Patch me");
 
         ResponseEntity<String> response = patch(slug, "*", """
                 {"title": null, "position": 0}""");
@@ -264,7 +270,7 @@ class TopicApiTests {
 
     @Test
     void patchWithAStaleEtagIs412() {
-        String slug = api().createTopic("Patch race");
+        String slug = author().createTopic("Patch race");
         String stale = api().get("/api/topics/" + slug).getHeaders().getETag();
         assertThat(patch(slug, stale, "{\"title\": \"one\"}").getStatusCode().value())
                 .isEqualTo(200);
@@ -275,17 +281,17 @@ class TopicApiTests {
 
     @Test
     void patchWithoutIfMatchIs428() {
-        String slug = api().createTopic("Patch guard");
+        String slug = author().createTopic("Patch guard");
         assertThat(patch(slug, null, "{\"title\": \"x\"}").getStatusCode().value())
                 .isEqualTo(428);
     }
 
     @Test
     void patchAsPlainJsonIs415WithAcceptPatch() {
-        String slug = api().createTopic("Patch type");
-        ResponseEntity<String> response = api().http
+        String slug = author().createTopic("Patch type");
+        ResponseEntity<String> response = author().http
                 .patch()
-                .uri(api().url("/api/topics/" + slug))
+                .uri(author().url("/api/topics/" + slug))
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.IF_MATCH, "*")
                 .body("{\"title\": \"x\"}")
@@ -298,11 +304,11 @@ class TopicApiTests {
 
     @Test
     void deleteIs204ThenTheTopicIsGone() {
-        String slug = api().createTopic("Short-lived");
+        String slug = author().createTopic("Short-lived");
 
-        ResponseEntity<Void> deleted = api().http
+        ResponseEntity<Void> deleted = author().http
                 .delete()
-                .uri(api().url("/api/topics/" + slug))
+                .uri(author().url("/api/topics/" + slug))
                 .retrieve()
                 .toBodilessEntity();
 
@@ -313,16 +319,16 @@ class TopicApiTests {
 
     @Test
     void deleteWithAStaleEtagIs412() {
-        String slug = api().createTopic("Keep me");
+        String slug = author().createTopic("Keep me");
         assertThat(delete(slug, "\"1\"").getStatusCode().value()).isEqualTo(412);
         assertThat(api().get("/api/topics/" + slug).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
     void aCreatedSlugCanBeReusedAfterDelete() {
-        String slug = api().createTopic("Reborn");
+        String slug = author().createTopic("Reborn");
         assertThat(delete(slug, null).getStatusCode().value()).isEqualTo(204);
-        assertThat(api().post("/api/topics", Api.topicJson(slug, "apis", "Again"))
+        assertThat(author().post("/api/topics", Api.topicJson(slug, "apis", "Again"))
                         .getStatusCode()
                         .value())
                 .isEqualTo(201);
@@ -361,7 +367,8 @@ class TopicApiTests {
     }
 
     private ResponseEntity<String> put(String slug, String ifMatch, String json) {
-        var request = api().http.put().uri(api().url("/api/topics/" + slug)).contentType(MediaType.APPLICATION_JSON);
+        var request =
+                author().http.put().uri(author().url("/api/topics/" + slug)).contentType(MediaType.APPLICATION_JSON);
         if (ifMatch != null) {
             request = request.header(HttpHeaders.IF_MATCH, ifMatch);
         }
@@ -369,7 +376,8 @@ class TopicApiTests {
     }
 
     private ResponseEntity<String> patch(String slug, String ifMatch, String json) {
-        var request = api().http.patch().uri(api().url("/api/topics/" + slug)).contentType(MERGE_PATCH);
+        var request =
+                author().http.patch().uri(author().url("/api/topics/" + slug)).contentType(MERGE_PATCH);
         if (ifMatch != null) {
             request = request.header(HttpHeaders.IF_MATCH, ifMatch);
         }
@@ -377,7 +385,7 @@ class TopicApiTests {
     }
 
     private ResponseEntity<String> delete(String slug, String ifMatch) {
-        var request = api().http.delete().uri(api().url("/api/topics/" + slug));
+        var request = author().http.delete().uri(author().url("/api/topics/" + slug));
         if (ifMatch != null) {
             request = request.header(HttpHeaders.IF_MATCH, ifMatch);
         }

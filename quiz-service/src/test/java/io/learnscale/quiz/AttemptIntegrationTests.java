@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
-/** Taking quizzes against real PostgreSQL, Redis and Kafka: grading, errors, idempotency, the event on the topic. */
+/**
+ * Taking quizzes against real PostgreSQL, Redis and Kafka: grading, errors, idempotency, the event on the topic. Every
+ * attempt is made by a signed-in user ({@value #USER}), under whose id it is recorded.
+ */
 @QuizServiceIntegrationTest
 class AttemptIntegrationTests {
 
@@ -21,6 +24,7 @@ class AttemptIntegrationTests {
     static final String FOUR_RIGHT = """
             {"answers": {"q1": ["a"], "q2": ["a", "b", "d"], "q3": ["b"], "q4": ["a"], "q5": ["c"]}}""";
     static final String ATTEMPTS = "/api/quizzes/scaling-techniques/attempts";
+    static final String USER = "ada";
 
     @LocalServerPort
     int port;
@@ -29,7 +33,7 @@ class AttemptIntegrationTests {
     String kafka;
 
     Http http() {
-        return new Http(port);
+        return new Http(port).as(USER, "user");
     }
 
     @Test
@@ -54,7 +58,7 @@ class AttemptIntegrationTests {
         assertThat(records).hasSize(1);
         ConsumerRecord<String, String> record = records.getFirst();
         String event = record.value();
-        assertThat(record.key()).isEqualTo("anonymous");
+        assertThat(record.key()).isEqualTo(USER);
         assertThat(AttemptsTopic.header(record, "request-id")).isEqualTo(requestId);
         assertThat(JsonPath.<String>read(event, "$.type")).isEqualTo("AttemptSubmitted");
         assertThat(JsonPath.<Integer>read(event, "$.version")).isEqualTo(1);
@@ -62,7 +66,7 @@ class AttemptIntegrationTests {
         assertThat(JsonPath.<String>read(event, "$.data.attemptId")).isEqualTo(attemptId);
         assertThat(JsonPath.<String>read(event, "$.data.quizId")).isEqualTo("scaling-techniques");
         assertThat(JsonPath.<String>read(event, "$.data.section")).isEqualTo("scaling-techniques");
-        assertThat(JsonPath.<String>read(event, "$.data.userId")).isEqualTo("anonymous");
+        assertThat(JsonPath.<String>read(event, "$.data.userId")).isEqualTo(USER);
         assertThat(JsonPath.<Integer>read(event, "$.data.score"))
                 .isEqualTo(JsonPath.<Integer>read(body, "$.score"))
                 .isEqualTo(4);
@@ -219,9 +223,33 @@ class AttemptIntegrationTests {
         String body = http().post(ATTEMPTS, ALL_RIGHT, "Idempotency-Key", key).getBody();
 
         assertThat(JsonPath.<String>read(body, "$.attemptId"))
-                .isEqualTo(UUID.nameUUIDFromBytes(
-                                ("quiz.attempts\nanonymous\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(UUID.nameUUIDFromBytes(("quiz.attempts\n" + USER + "\n" + key)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .toString());
+    }
+
+    @Test
+    void idempotencyKeysArePerUserSoTheSameKeyFromAnotherUserIsAnotherAttempt() {
+        String key = UUID.randomUUID().toString();
+
+        ResponseEntity<String> ada = http().post(ATTEMPTS, FOUR_RIGHT, "Idempotency-Key", key);
+        ResponseEntity<String> bob =
+                new Http(port).as("bob", "user").post(ATTEMPTS, FOUR_RIGHT, "Idempotency-Key", key);
+
+        assertThat(ada.getStatusCode().value()).isEqualTo(201);
+        assertThat(bob.getStatusCode().value()).isEqualTo(201);
+        assertThat(bob.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+        String adaAttempt = JsonPath.read(ada.getBody(), "$.attemptId");
+        String bobAttempt = JsonPath.read(bob.getBody(), "$.attemptId");
+        assertThat(bobAttempt).isNotEqualTo(adaAttempt);
+        assertThat(AttemptsTopic.withId(kafka, bobAttempt))
+                .singleElement()
+                .satisfies(record -> assertThat(JsonPath.<String>read(record.value(), "$.data.userId"))
+                        .isEqualTo("bob"));
+        assertThat(AttemptsTopic.withId(kafka, adaAttempt))
+                .singleElement()
+                .satisfies(record -> assertThat(JsonPath.<String>read(record.value(), "$.data.userId"))
+                        .isEqualTo(USER));
     }
 
     private void assertNothingRecordedFor(String requestId) {

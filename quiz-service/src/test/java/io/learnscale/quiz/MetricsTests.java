@@ -25,7 +25,7 @@ class MetricsTests {
 
     @Test
     void cacheAttemptAndBreakerMetricsAreExported() {
-        Http http = new Http(port);
+        Http http = new Http(port).as("ada", "user");
         http.get("/api/quizzes/scaling-techniques");
         http.post("/api/quizzes/scaling-techniques/attempts", AttemptIntegrationTests.ALL_RIGHT);
 

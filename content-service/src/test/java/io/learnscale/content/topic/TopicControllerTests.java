@@ -6,6 +6,7 @@ import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.learnscale.content.web.HttpCaching;
+import io.learnscale.testsupport.TestTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +15,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+/**
+ * The topic endpoints' HTTP contract; reading and writing are mocked away. Writes carry an author's token, checked by
+ * the same JWT filter chain and {@link TopicAccess} rules as in production.
+ */
 @WebMvcTest(TopicController.class)
+@Import(TopicAccess.class)
 class TopicControllerTests {
 
     private static final Topic SCALE_OUT = new Topic(
@@ -144,6 +151,7 @@ class TopicControllerTests {
     void aCreateWithInvalidFieldsIsA400ProblemListingThem() {
         assertThat(mvc.post()
                         .uri("/api/topics")
+                        .header("Authorization", author())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"slug\": \"-bad-\", \"section\": \"apis\", \"title\": \"\", \"body\": \"b\","
                                 + " \"tags\": [\"Bad Tag\"]}"))
@@ -162,6 +170,7 @@ class TopicControllerTests {
         given(writer.create(org.mockito.ArgumentMatchers.any())).willReturn(SCALE_OUT);
         assertThat(mvc.post()
                         .uri("/api/topics")
+                        .header("Authorization", author())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"slug\": \"horizontal-scaling\", \"section\": \"scaling-techniques\","
                                 + " \"title\": \"t\", \"body\": \"b\"}"))
@@ -175,7 +184,10 @@ class TopicControllerTests {
         willThrow(new StaleTopicException("horizontal-scaling", "\"41\"", 42))
                 .given(writer)
                 .delete("horizontal-scaling", "\"41\"");
-        assertThat(mvc.delete().uri("/api/topics/horizontal-scaling").header("If-Match", "\"41\""))
+        assertThat(mvc.delete()
+                        .uri("/api/topics/horizontal-scaling")
+                        .header("Authorization", author())
+                        .header("If-Match", "\"41\""))
                 .hasStatus(412)
                 .hasHeader("ETag", "\"42\"")
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -185,9 +197,45 @@ class TopicControllerTests {
     void aPatchThatIsNotAMergePatchIs415() {
         assertThat(mvc.patch()
                         .uri("/api/topics/horizontal-scaling")
+                        .header("Authorization", author())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .hasStatus(415)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aWriteWithoutATokenIsA401ProblemAndNeverReachesTheWriter() {
+        assertThat(mvc.delete().uri("/api/topics/horizontal-scaling").header("If-Match", "*"))
+                .hasStatus(401)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .headers()
+                .hasHeaderSatisfying(
+                        "WWW-Authenticate",
+                        values -> assertThat(values).singleElement().asString().startsWith("Bearer"));
+        assertThat(mvc.post()
+                        .uri("/api/topics")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"slug\": \"horizontal-scaling\", \"section\": \"scaling-techniques\","
+                                + " \"title\": \"t\", \"body\": \"b\"}"))
+                .hasStatus(401);
+        verifyNoInteractions(writer);
+    }
+
+    @Test
+    void aUsersWriteIsA403ProblemAndNeverReachesTheWriter() {
+        assertThat(mvc.patch()
+                        .uri("/api/topics/horizontal-scaling")
+                        .header("Authorization", "Bearer " + TestTokens.valid("ada", "user"))
+                        .header("If-Match", "*")
+                        .contentType(TopicController.MERGE_PATCH)
+                        .content("{\"title\": \"x\"}"))
+                .hasStatus(403)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        verifyNoInteractions(writer);
+    }
+
+    private static String author() {
+        return "Bearer " + TestTokens.valid("author-1", "author");
     }
 }

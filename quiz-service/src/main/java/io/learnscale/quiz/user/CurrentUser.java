@@ -5,9 +5,10 @@ import java.security.Principal;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is making the current request: the one place quiz-service takes a user id from. Until sign-in exists every
- * request is {@value #ANONYMOUS}; once a security filter authenticates requests, the principal's name (the JWT
- * {@code sub}) comes through {@link HttpServletRequest#getUserPrincipal()} without a change here.
+ * Who is making the current request: the one place quiz-service takes a user id from. It is the authenticated
+ * principal's name, which for a bearer token is its {@code sub} claim (service-support's resource server maps it so),
+ * reached through {@link HttpServletRequest#getUserPrincipal()} (Spring Security's servlet API integration). Attempts
+ * need a signed-in user, so {@value #ANONYMOUS} only remains for a request no security filter authenticated.
  */
 @Component
 public class CurrentUser {

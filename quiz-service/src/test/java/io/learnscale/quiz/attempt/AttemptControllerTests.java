@@ -8,6 +8,7 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
 import io.learnscale.quiz.quiz.QuizNotFoundException;
+import io.learnscale.testsupport.TestTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +16,17 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** The attempt endpoint's HTTP contract: statuses, problem types, headers. Grading and Redis are mocked away. */
+/**
+ * The attempt endpoint's HTTP contract: statuses, problem types, headers. Grading and Redis are mocked away; every
+ * attempt carries a signed-in user's token, checked by the production JWT filter chain and {@link AttemptAccess}.
+ */
 @WebMvcTest(AttemptController.class)
+@Import(AttemptAccess.class)
 class AttemptControllerTests {
 
     private static final String BODY = """
@@ -150,6 +156,7 @@ class AttemptControllerTests {
 
         assertThat(mvc.post()
                         .uri("/api/quizzes/nope/attempts")
+                        .header("Authorization", user())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(BODY))
                 .hasStatus(404)
@@ -209,6 +216,7 @@ class AttemptControllerTests {
     void aWrongContentTypeIsA415Problem() {
         assertThat(mvc.post()
                         .uri("/api/quizzes/scaling/attempts")
+                        .header("Authorization", user())
                         .contentType(MediaType.TEXT_PLAIN)
                         .content(BODY))
                 .hasStatus(415)
@@ -225,7 +233,12 @@ class AttemptControllerTests {
     private MockMvcTester.MockMvcRequestBuilder post(String body) {
         return mvc.post()
                 .uri("/api/quizzes/scaling/attempts")
+                .header("Authorization", user())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body);
+    }
+
+    private static String user() {
+        return "Bearer " + TestTokens.valid("ada", "user");
     }
 }

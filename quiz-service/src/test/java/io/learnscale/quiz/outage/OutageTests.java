@@ -43,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class OutageTests {
 
     static final String ATTEMPTS = "/api/quizzes/scaling-techniques/attempts";
+    static final String USER = "ada";
     static final String ALL_RIGHT = """
             {"answers": {"q1": ["a"], "q2": ["a", "b", "d"], "q3": ["b"], "q4": ["a", "b", "d"], "q5": ["c"]}}""";
 
@@ -91,10 +92,11 @@ class OutageTests {
     @Test
     void kafkaDownIsA503WithinTheBoundAndTheSameKeyedRequestIsAcceptedOnceWhenKafkaIsBack() {
         String key = UUID.randomUUID().toString();
+        Http http = http();
         outages.kafka.cut();
 
         long started = System.nanoTime();
-        ResponseEntity<String> refused = http().post(ATTEMPTS, ALL_RIGHT, "Idempotency-Key", key);
+        ResponseEntity<String> refused = http.post(ATTEMPTS, ALL_RIGHT, "Idempotency-Key", key);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(refused.getStatusCode().value()).isEqualTo(503);
@@ -179,7 +181,7 @@ class OutageTests {
         assertThat(JsonPath.<String>read(refused.getBody(), "$.type"))
                 .isEqualTo("urn:learnscale:problem:idempotency-unavailable");
         String attemptId = UUID.nameUUIDFromBytes(
-                        ("quiz.attempts\nanonymous\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        ("quiz.attempts\n" + USER + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();
         assertThat(AttemptsTopic.withId(outages.kafkaDirect(), attemptId)).isEmpty();
     }
@@ -187,11 +189,11 @@ class OutageTests {
     @Test
     void aChangeMadeWhileRedisWasDownIsNotHiddenByTheOldCachedCopyOnceRedisIsBack() {
         String id = "test-" + UUID.randomUUID().toString().substring(0, 8);
-        http().post("/api/quizzes", quiz(id, "Before"));
+        author().post("/api/quizzes", quiz(id, "Before"));
         assertThat(title(id)).isEqualTo("Before"); // now cached in Redis
         outages.redis.cut();
 
-        assertThat(http().put("/api/quizzes/" + id, quiz(id, "After"))
+        assertThat(author().put("/api/quizzes/" + id, quiz(id, "After"))
                         .getStatusCode()
                         .value())
                 .isEqualTo(200);
@@ -204,7 +206,7 @@ class OutageTests {
         double redisHits = redisHits();
         assertThat(title(id)).isEqualTo("After");
         assertThat(redisHits()).isGreaterThan(redisHits);
-        http().delete("/api/quizzes/" + id);
+        author().delete("/api/quizzes/" + id);
     }
 
     @Test
@@ -264,8 +266,13 @@ class OutageTests {
         return counter == null ? 0 : counter.count();
     }
 
+    /** Someone taking quizzes, signed in as {@value #USER}. */
     private Http http() {
-        return new Http(port);
+        return new Http(port).as(USER, "user");
+    }
+
+    private Http author() {
+        return new Http(port).as("author-1", "author");
     }
 
     private static String quiz(String id, String title) {

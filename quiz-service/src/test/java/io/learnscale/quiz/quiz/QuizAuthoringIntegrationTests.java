@@ -15,7 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.ResponseEntity;
 
-/** Authoring against real PostgreSQL and Redis: validation, and every change visible at once through the caches. */
+/**
+ * Authoring against real PostgreSQL and Redis: validation, and every change visible at once through the caches. An
+ * author writes; a signed-in user takes the quizzes.
+ */
 @QuizServiceIntegrationTest
 class QuizAuthoringIntegrationTests {
 
@@ -91,7 +94,7 @@ class QuizAuthoringIntegrationTests {
 
         assertThat(deleted.getStatusCode().value()).isEqualTo(204);
         assertThat(http().get("/api/quizzes/" + id).getStatusCode().value()).isEqualTo(404);
-        assertThat(http().post("/api/quizzes/" + id + "/attempts", "{\"answers\": {\"q1\": [\"a\"]}}")
+        assertThat(taker().post("/api/quizzes/" + id + "/attempts", "{\"answers\": {\"q1\": [\"a\"]}}")
                         .getStatusCode()
                         .value())
                 .isEqualTo(404);
@@ -150,7 +153,7 @@ class QuizAuthoringIntegrationTests {
 
     private int score(String quiz, String choice) {
         ResponseEntity<String> attempt =
-                http().post("/api/quizzes/" + quiz + "/attempts", "{\"answers\": {\"q1\": [\"" + choice + "\"]}}");
+                taker().post("/api/quizzes/" + quiz + "/attempts", "{\"answers\": {\"q1\": [\"" + choice + "\"]}}");
         assertThat(attempt.getStatusCode().value()).isEqualTo(201);
         return JsonPath.read(attempt.getBody(), "$.score");
     }
@@ -162,8 +165,14 @@ class QuizAuthoringIntegrationTests {
         return counter == null ? 0 : counter.count();
     }
 
+    /** An author: may create, replace and delete quizzes. */
     private Http http() {
-        return new Http(port);
+        return new Http(port).as("author-1", "author");
+    }
+
+    /** Someone taking the quizzes. */
+    private Http taker() {
+        return new Http(port).as("ada", "user");
     }
 
     /**

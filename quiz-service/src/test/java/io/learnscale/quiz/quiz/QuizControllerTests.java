@@ -8,18 +8,24 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 
+import io.learnscale.testsupport.TestTokens;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** The quiz endpoints' HTTP contract; the catalog and authoring are mocked away. */
+/**
+ * The quiz endpoints' HTTP contract; the catalog and authoring are mocked away. Writes carry an author's token, checked
+ * by the same JWT filter chain and {@link QuizAccess} rules as in production.
+ */
 @WebMvcTest(QuizController.class)
+@Import(QuizAccess.class)
 class QuizControllerTests {
 
     static final Quiz QUIZ = new Quiz(
@@ -206,6 +212,7 @@ class QuizControllerTests {
 
         assertThat(mvc.put()
                         .uri("/api/quizzes/scaling")
+                        .header("Authorization", author())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(QUIZ_JSON))
                 .hasStatusOk()
@@ -219,6 +226,7 @@ class QuizControllerTests {
 
         assertThat(mvc.put()
                         .uri("/api/quizzes/scaling")
+                        .header("Authorization", author())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(QUIZ_JSON))
                 .hasStatus(404);
@@ -226,7 +234,8 @@ class QuizControllerTests {
 
     @Test
     void aDeletedQuizIs204() {
-        assertThat(mvc.delete().uri("/api/quizzes/scaling")).hasStatus(204);
+        assertThat(mvc.delete().uri("/api/quizzes/scaling").header("Authorization", author()))
+                .hasStatus(204);
         then(authoring).should().delete("scaling");
     }
 
@@ -234,7 +243,8 @@ class QuizControllerTests {
     void deletingAnUnknownQuizIsA404() {
         willThrow(new QuizNotFoundException("nope")).given(authoring).delete("nope");
 
-        assertThat(mvc.delete().uri("/api/quizzes/nope")).hasStatus(404);
+        assertThat(mvc.delete().uri("/api/quizzes/nope").header("Authorization", author()))
+                .hasStatus(404);
     }
 
     @Test
@@ -248,6 +258,7 @@ class QuizControllerTests {
     void aWrongContentTypeIsA415() {
         assertThat(mvc.post()
                         .uri("/api/quizzes")
+                        .header("Authorization", author())
                         .contentType(MediaType.TEXT_PLAIN)
                         .content(QUIZ_JSON))
                 .hasStatus(415)
@@ -257,7 +268,12 @@ class QuizControllerTests {
     private MockMvcTester.MockMvcRequestBuilder post(String body) {
         return mvc.post()
                 .uri("/api/quizzes")
+                .header("Authorization", author())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body);
+    }
+
+    private static String author() {
+        return "Bearer " + TestTokens.valid("author-1", "author");
     }
 }

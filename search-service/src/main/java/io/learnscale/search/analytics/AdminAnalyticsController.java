@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin only, once security is on (everything under {@code /api/admin/}). */
+/** Admin only: everything under {@code /api/admin/} ({@link AnalyticsAccess}). */
 @RestController
 @RequestMapping("/api/admin/analytics")
 class AdminAnalyticsController {

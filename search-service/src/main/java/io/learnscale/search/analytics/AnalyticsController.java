@@ -29,7 +29,7 @@ class AnalyticsController {
         return aggregates.leaderboard(limit);
     }
 
-    /** That user or an admin, once security is on (the rule is path based: {@code /api/analytics/users/{user}}). */
+    /** That user or an admin: the rule is path based, {@code /api/analytics/users/{user}} ({@link AnalyticsAccess}). */
     @GetMapping("/users/{user}")
     UserProgress user(@PathVariable String user) {
         return aggregates.user(user);

@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import io.learnscale.testsupport.TestTokens;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+/**
+ * The analytics endpoints' HTTP contract, behind the production JWT filter chain and {@link AnalyticsAccess}: a user's
+ * progress is read with that user's token, the rebuild with an admin's.
+ */
 @WebMvcTest({AnalyticsController.class, AdminAnalyticsController.class})
+@Import(AnalyticsAccess.class)
 class AnalyticsControllerTests {
 
     @Autowired
@@ -79,7 +86,7 @@ class AnalyticsControllerTests {
                 .willReturn(new UserProgress(
                         "ada", 3, List.of(new UserProgress.SectionProgress("scaling", 3, 4, 5, 80.0))));
 
-        assertThat(mvc.get().uri("/api/analytics/users/ada"))
+        assertThat(mvc.get().uri("/api/analytics/users/ada").header("Authorization", bearer("ada", "user")))
                 .hasStatusOk()
                 .bodyJson()
                 .hasPathSatisfying(
@@ -108,7 +115,7 @@ class AnalyticsControllerTests {
                 .willReturn(new RebuildStatus(
                         RebuildStatus.RUNNING, 3L, 0, 0, 0, 0, "search-service-1", Instant.now(), null, null));
 
-        assertThat(mvc.post().uri("/api/admin/analytics/rebuild"))
+        assertThat(mvc.post().uri("/api/admin/analytics/rebuild").header("Authorization", bearer("root", "admin")))
                 .hasStatus(202)
                 .hasHeader("Location", "/api/admin/analytics/rebuild")
                 .bodyJson()
@@ -120,10 +127,14 @@ class AnalyticsControllerTests {
     void aSecondRebuildWhileOneRunsIsAConflict() {
         given(rebuild.begin()).willThrow(new RebuildRunningException());
 
-        assertThat(mvc.post().uri("/api/admin/analytics/rebuild"))
+        assertThat(mvc.post().uri("/api/admin/analytics/rebuild").header("Authorization", bearer("root", "admin")))
                 .hasStatus(409)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyJson()
                 .hasPathSatisfying("$.type", t -> t.assertThat().isEqualTo("urn:learnscale:problem:rebuild-running"));
+    }
+
+    private static String bearer(String user, String... roles) {
+        return "Bearer " + TestTokens.valid(user, roles);
     }
 }

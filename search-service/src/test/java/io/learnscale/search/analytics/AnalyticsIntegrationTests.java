@@ -91,7 +91,7 @@ class AnalyticsIntegrationTests {
             assertThat(JsonPath.<Double>read(body, "$.meanScore")).isEqualTo(4.0);
             assertThat(JsonPath.<Double>read(body, "$.meanScorePercent")).isEqualTo(80.0);
         });
-        String user = http.get("/api/analytics/users/" + ada).getBody();
+        String user = http.as(ada, "user").get("/api/analytics/users/" + ada).getBody();
         assertThat(JsonPath.<Integer>read(user, "$.attempts")).isEqualTo(1);
         assertThat(JsonPath.<Double>read(user, "$.sections[0].bestPercent")).isEqualTo(60.0);
     }

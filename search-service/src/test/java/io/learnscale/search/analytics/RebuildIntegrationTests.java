@@ -22,7 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** POST /api/admin/analytics/rebuild replays quiz.attempts into fresh aggregates and swaps them in. */
+/**
+ * POST /api/admin/analytics/rebuild replays quiz.attempts into fresh aggregates and swaps them in; an admin asks for it,
+ * follows it, and compares what analytics says (every user's progress included) before and after.
+ */
 @SearchServiceTest
 class RebuildIntegrationTests {
 
@@ -42,7 +45,7 @@ class RebuildIntegrationTests {
 
     @Test
     void aRebuildGivesTheSameTotalsAndKeepsAttemptsThatArriveMeanwhile() throws Exception {
-        TestHttp http = new TestHttp(port);
+        TestHttp http = new TestHttp(port).as("root", "admin"); // the rebuild, its status and every user's progress
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> quizzes = List.of("rebuild-a-" + run, "rebuild-b-" + run, "rebuild-c-" + run);
         List<String> users = List.of("ann-" + run, "ben-" + run, "cat-" + run, "dan-" + run, "eve-" + run);

@@ -9,6 +9,7 @@ import io.learnscale.search.SearchServiceTest;
 import io.learnscale.search.TestEvents;
 import io.learnscale.search.TestHttp;
 import io.learnscale.search.TestKafka;
+import io.learnscale.testsupport.TestTokens;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -122,6 +123,9 @@ class TwoInstancesTests {
                         "--server.port=0",
                         "--management.server.port=0",
                         "--learnscale.instance-id=" + instanceId,
+                        // not a test context: it trusts the test tokens only when told so
+                        "--learnscale.jwt.secret=" + TestTokens.SECRET,
+                        "--learnscale.jwt.issuer-uri=",
                         "--learnscale.analytics.lag-interval=1s",
                         "--spring.kafka.bootstrap-servers=" + String.join(",", kafkaConnection.getBootstrapServers()),
                         "--spring.data.redis.host="

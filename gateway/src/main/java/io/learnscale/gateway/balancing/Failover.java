@@ -23,6 +23,7 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
  * The retry of DESIGN (Retry at the gateway): a request the {@link RetryRule} allows is sent once more, to
@@ -115,8 +116,8 @@ final class Failover implements GlobalFilter, Ordered {
             if (cause instanceof InterruptedIOException) {
                 return false; // a socket read timeout: sent, and perhaps being carried out
             }
-            if (cause instanceof IOException) {
-                return true; // closed or reset before the response: a killed instance
+            if (cause instanceof IOException || cause instanceof AbortedException) {
+                return true; // closed or reset before the response: a killed instance (or its pooled connection)
             }
             if (cause.getCause() == cause) {
                 break;

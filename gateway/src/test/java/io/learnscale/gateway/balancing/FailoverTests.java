@@ -38,6 +38,15 @@ class FailoverTests {
     }
 
     @Test
+    void aPooledConnectionClosedBeforeSendingGotNoResponse() {
+        // what a kill -9 leaves in the connection pool (seen in system-tests)
+        assertThat(Failover.failedBeforeAnyResponse(
+                        exchange,
+                        new reactor.netty.channel.AbortedException("Connection has been closed BEFORE send operation")))
+                .isTrue();
+    }
+
+    @Test
     void aTimeoutIsNoReasonToSendAgain() {
         assertThat(Failover.failedBeforeAnyResponse(exchange, new TimeoutException()))
                 .isFalse();

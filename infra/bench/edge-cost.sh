@@ -59,7 +59,7 @@ hz=$(getconf CLK_TCK)
 
 run() { # label url pids...
   local label=$1 url=$2; shift 2
-  wrk -t1 -c"$connections" -d3s "$url$path" >/dev/null 2>&1 # warm-up
+  wrk -t1 -c"$connections" -d"${WARMUP:-15}s" "$url$path" >/dev/null 2>&1 # warm-up: let the JIT finish
   local before after out requests rps
   before=$(cpu_ticks "$@")
   out=$(wrk -t1 -c"$connections" -d"${seconds}s" "$url$path")

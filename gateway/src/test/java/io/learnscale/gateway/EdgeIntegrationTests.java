@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import io.learnscale.gateway.TestInstances.Entry;
+import io.learnscale.testsupport.RealInfrastructure;
+import io.learnscale.testsupport.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,10 +49,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "learnscale.gateway.max-request-body=64KB"
         })
 @AutoConfigureWebTestClient
+@RealInfrastructure
 @DirtiesContext
 class EdgeIntegrationTests {
 
     private static final int LIMIT = 64 * 1024;
+    private static final String AUTHOR = "Bearer " + TestTokens.valid("edge-author", "author");
 
     static final TestUpstream content = TestUpstream.start("content-service-1");
     static final TestUpstream quiz = TestUpstream.start("quiz-service-1");
@@ -100,6 +104,7 @@ class EdgeIntegrationTests {
     void aBodyOverTheLimitIsRefusedByItsLengthBeforeItIsRead() {
         String body = http.post()
                 .uri("/api/topics/too-large")
+                .header(HttpHeaders.AUTHORIZATION, AUTHOR)
                 .header("X-Request-Id", "too-large-1")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json(LIMIT + 1))
@@ -135,6 +140,7 @@ class EdgeIntegrationTests {
         String exact = json(LIMIT);
         http.post()
                 .uri("/api/topics/at-the-limit")
+                .header(HttpHeaders.AUTHORIZATION, AUTHOR)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(exact)
                 .exchange()
@@ -250,6 +256,7 @@ class EdgeIntegrationTests {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
+                    .header(HttpHeaders.AUTHORIZATION, AUTHOR)
                     // no length known up front: sent chunked
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes())))
                     .build();

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.jayway.jsonpath.JsonPath;
 import io.learnscale.gateway.TestInstances.Entry;
 import io.learnscale.gateway.TestUpstream.Received;
+import io.learnscale.testsupport.RealInfrastructure;
+import io.learnscale.testsupport.TestTokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -44,6 +47,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000"
         })
 @AutoConfigureWebTestClient
+@RealInfrastructure
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
 class GatewayIntegrationTests {
@@ -159,6 +163,7 @@ class GatewayIntegrationTests {
     void routesEachPublicPathToItsService(String method, String pathAndQuery) {
         http.method(HttpMethod.valueOf(method))
                 .uri(pathAndQuery)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.valid("root", "admin"))
                 .exchange()
                 .expectStatus()
                 .isOk()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.learnscale.gateway.TestInstances.Entry;
+import io.learnscale.testsupport.RealInfrastructure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,6 +40,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "learnscale.gateway.load-balancer=least-outstanding"
         })
 @AutoConfigureWebTestClient
+@RealInfrastructure
+@ActiveProfiles("benchmark") // steady load from one address: budgets the load never reaches, as for load tests
 @DirtiesContext
 class LeastOutstandingIntegrationTests {
 

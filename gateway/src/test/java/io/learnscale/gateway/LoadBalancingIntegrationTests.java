@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import io.learnscale.gateway.TestInstances.Entry;
+import io.learnscale.testsupport.RealInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -37,6 +39,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "learnscale.instance-id=gateway-8"})
 @AutoConfigureWebTestClient
+@RealInfrastructure
+@ActiveProfiles("benchmark") // steady load from one address: budgets the load never reaches, as for load tests
 @DirtiesContext
 class LoadBalancingIntegrationTests {
 

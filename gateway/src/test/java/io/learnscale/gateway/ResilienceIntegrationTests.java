@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.learnscale.gateway.TestInstances.Entry;
 import io.learnscale.gateway.TestUpstream.Behaviour;
+import io.learnscale.testsupport.RealInfrastructure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +47,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "resilience4j.timelimiter.instances.search-service.timeout-duration=1500ms"
         })
 @AutoConfigureWebTestClient
+@RealInfrastructure
 @DirtiesContext
 class ResilienceIntegrationTests {
 

@@ -44,7 +44,13 @@ final class TestUpstream {
             {"type":"urn:learnscale:problem:not-found","title":"Not Found","status":404,"detail":"No such thing."}""";
 
     /** What reached the upstream. */
-    record Received(String method, String pathAndQuery, String requestId, String idempotencyKey, String body) {}
+    record Received(
+            String method,
+            String pathAndQuery,
+            String requestId,
+            String idempotencyKey,
+            String body,
+            String authorization) {}
 
     /** How it answers every request, whatever the path. */
     enum Behaviour {
@@ -128,6 +134,11 @@ final class TestUpstream {
         received.clear();
     }
 
+    /** Whether the request with this {@code X-Request-Id} reached it. */
+    boolean reached(String requestId) {
+        return received.stream().anyMatch(request -> requestId.equals(request.requestId()));
+    }
+
     Optional<Received> received(String pathAndQuery) {
         return received.stream()
                 .filter(request -> request.pathAndQuery().equals(pathAndQuery))
@@ -170,7 +181,8 @@ final class TestUpstream {
                     query == null ? path : path + "?" + query,
                     requestId,
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                    body));
+                    body,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
             exchange.getResponseHeaders().set("X-Served-By", servedBy);
             if (requestId != null) {
                 exchange.getResponseHeaders().set("X-Request-Id", requestId);
@@ -233,6 +245,12 @@ final class TestUpstream {
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            // like a real service: the GET's headers, no body
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -87,10 +87,14 @@ class EdgeTests {
         try {
             List<CompletableFuture<Void>> load = new ArrayList<>();
             for (int c = 0; c < 4; c++) {
+                // one reader per client, each within its own rate-limit budget
+                String reader = Tokens.bearer("reader-" + c, "user");
                 load.add(CompletableFuture.runAsync(
                         () -> {
                             while (System.nanoTime() < until) {
-                                HttpResponse<String> response = Http.get(stack.gatewayUrl() + "/api/topics");
+                                HttpResponse<String> response =
+                                        Http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/topics"))
+                                                .header("Authorization", reader));
                                 if (response.statusCode() == 200) {
                                     ok.incrementAndGet();
                                 } else {
@@ -130,7 +134,7 @@ class EdgeTests {
                     HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/quizzes/scaling-techniques/attempts"))
                             .header("Content-Type", "application/json")
                             .header("Idempotency-Key", "edge-" + System.nanoTime())
-                            .header("Authorization", Tokens.bearer("grace", "user"))
+                            .header("Authorization", Tokens.bearer("taker-" + i, "user"))
                             .POST(HttpRequest.BodyPublishers.ofString(
                                     "{\"answers\": {\"q1\": [\"a\"], \"q2\": [\"a\"], \"q3\": [\"b\"], \"q4\": [\"a\"],"
                                             + " \"q5\": [\"c\"]}}")));

@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,7 +30,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Words every error the gateway itself produces as RFC 9457 problem+json with a stable type, the request id and
- * no internals: no route (404), a method the API does not speak (405), a body too large (413), an upstream that
+ * no internals: a bad token request (400, with the invalid fields), no or a bad token (401, with its
+ * {@code WWW-Authenticate}), roles that do not allow it (403), no route (404), a method the API does not speak
+ * (405), a body too large (413), a client over its rate limit (429 with Retry-After), an upstream that
  * hung up without answering (502), an upstream that cannot be reached or whose circuit is open (503 with
  * Retry-After), an upstream that answers too slowly (504). Responses the services give are not errors here and
  * pass through untouched.
@@ -41,6 +44,8 @@ import reactor.core.publisher.Mono;
 class GatewayProblems {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayProblems.class);
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private final ServerResponse.Context context;
     private final ProblemProperties properties;
@@ -54,7 +59,11 @@ class GatewayProblems {
     ResponseEntity<Object> entity(ServerWebExchange exchange, Throwable error, @Nullable HttpHeaders extraHeaders) {
         Problem problem = classify(exchange, error);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.detail());
-        body.setType(ProblemTypes.forStatus(problem.status().value()));
+        body.setType(
+                problem.type() != null
+                        ? problem.type()
+                        : ProblemTypes.forStatus(problem.status().value()));
+        problem.properties().forEach(body::setProperty);
         instance(exchange).ifPresent(body::setInstance);
         if (exchange.getAttribute(RequestIds.ATTRIBUTE) instanceof String requestId) {
             body.setProperty("requestId", requestId);
@@ -97,7 +106,14 @@ class GatewayProblems {
             if (status == HttpStatus.SERVICE_UNAVAILABLE) {
                 retryAfter(headers);
             }
-            return new Problem(status, problem.detail(), headers);
+            URI type = problem.getBody().getType();
+            Map<String, Object> properties = problem.getBody().getProperties();
+            return new Problem(
+                    status,
+                    problem.detail(),
+                    headers,
+                    ABOUT_BLANK.equals(type) ? null : type,
+                    properties != null ? properties : Map.of());
         }
         if (error instanceof ErrorResponse response) {
             return fromStatus(exchange, response.getStatusCode(), response.getHeaders(), error);
@@ -181,7 +197,17 @@ class GatewayProblems {
         }
     }
 
-    private record Problem(HttpStatus status, String detail, HttpHeaders headers) {}
+    private record Problem(
+            HttpStatus status,
+            String detail,
+            HttpHeaders headers,
+            @Nullable URI type,
+            Map<String, Object> properties) {
+
+        Problem(HttpStatus status, String detail, HttpHeaders headers) {
+            this(status, detail, headers, null, Map.of());
+        }
+    }
 
     private record WriterContext(List<HttpMessageWriter<?>> messageWriters) implements ServerResponse.Context {
 

@@ -30,6 +30,27 @@ public final class ProblemException extends ErrorResponseException {
         return this;
     }
 
+    /**
+     * A stable type of its own instead of the status's ({@code urn:learnscale:problem:<name>}), for a problem
+     * clients tell apart from others of the same status: {@code invalid-request} for a 400 with field errors.
+     */
+    public ProblemException type(String name) {
+        getBody().setType(ProblemTypes.of(name));
+        return this;
+    }
+
+    /** An extension member of the problem, e.g. {@code errors} with the invalid fields. */
+    public ProblemException property(String name, Object value) {
+        getBody().setProperty(name, value);
+        return this;
+    }
+
+    /** Sends this header with the problem ({@code WWW-Authenticate} with a 401). */
+    public ProblemException header(String name, String value) {
+        getHeaders().set(name, value);
+        return this;
+    }
+
     String detail() {
         String detail = getBody().getDetail();
         return detail != null ? detail : getStatusCode().toString();

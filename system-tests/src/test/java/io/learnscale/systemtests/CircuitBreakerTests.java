@@ -15,13 +15,35 @@ class CircuitBreakerTests {
 
     private final Stack stack = SystemStack.get();
 
+    /** The gateway's count of requests let through because the rate limiter could not reach Redis. */
+    private double failOpenCount() {
+        String gateway = stack.instances(io.learnscale.launcher.app.Service.GATEWAY)
+                .getFirst()
+                .managementUrl();
+        return Http.get(gateway + "/actuator/prometheus")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("gateway_rate_limiter_fail_open_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     @Test
     void theBreakerOpensOnAFailingServiceAndClosesWhenItRecovers() {
         String analytics = stack.gatewayUrl() + "/api/analytics/quizzes/scaling-techniques";
         assertThat(Http.get(analytics).statusCode()).isEqualTo(200);
 
+        double failedOpenBefore = failOpenCount();
         stack.redis().stop(); // analytics live in Redis: search-service answers 503 now
         try {
+            // the rate limiter lives in Redis too: the gateway fails open and keeps serving reads
+            assertThat(Http.get(stack.gatewayUrl() + "/api/topics").statusCode())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(Http.get(stack.gatewayUrl() + "/api/topics").statusCode())
+                        .isEqualTo(200);
+                assertThat(failOpenCount()).isGreaterThan(failedOpenBefore);
+            });
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> {

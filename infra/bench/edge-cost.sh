@@ -2,7 +2,8 @@
 # What the gateway costs: the same read, straight to one content-service instance, through nginx as a
 # reverse proxy, and through the gateway with every filter on. Prints throughput and CPU per request
 # side by side, from one run on this machine. Needs a running local stack (./learnscale run) and
-# wrk + nginx (Debian: apt-get install -y wrk nginx-light). Traffic goes to 127.0.0.1 only.
+# wrk + nginx (Debian: apt-get install -y wrk nginx-light). Start the stack with --benchmark, so the
+# gateway's rate limits do not answer 429 instead. Traffic goes to 127.0.0.1 only.
 #   infra/bench/edge-cost.sh [seconds per run, default 10] [connections, default 16]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,7 +14,7 @@ path=/api/topics/horizontal-scaling
 for tool in wrk nginx python3; do
   command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk nginx-light)"; exit 1; }
 done
-[ -f .data/launcher.json ] || { echo "start the stack first: ./learnscale run"; exit 1; }
+[ -f .data/launcher.json ] || { echo "start the stack first: ./learnscale run --benchmark"; exit 1; }
 
 # One content instance, so direct, nginx and gateway all reach the same single backend.
 ./learnscale scale content-service 1 >/dev/null

@@ -152,7 +152,7 @@ public final class Stack implements AutoCloseable {
         });
         environment.put("LEARNSCALE_INSTANCES_FILE", instancesFile.path().toString());
         environment.put("LEARNSCALE_JWT_SECRET", jwtSecret);
-        environment.put("SPRING_PROFILES_ACTIVE", "local");
+        environment.put("SPRING_PROFILES_ACTIVE", options.benchmark() ? "local,benchmark" : "local");
         return environment;
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param instances how many instances of each backend service
  * @param freePorts any free ports (tests) instead of the fixed, documented ones
  * @param clean start from empty data
+ * @param benchmark the apps' {@code benchmark} profile: rate limits out of reach, so load tests measure the system
  */
 public record StackOptions(
         Path home,
@@ -21,7 +22,8 @@ public record StackOptions(
         int gatewayPort,
         Map<Service, Integer> instances,
         boolean freePorts,
-        boolean clean) {
+        boolean clean,
+        boolean benchmark) {
 
     public static final int DEFAULT_GATEWAY_PORT = 8080;
 
@@ -35,7 +37,7 @@ public record StackOptions(
         counts.put(Service.CONTENT, 2);
         counts.put(Service.QUIZ, 2);
         counts.put(Service.SEARCH, 1);
-        return new StackOptions(home, home.resolve(".data"), DEFAULT_GATEWAY_PORT, counts, false, false);
+        return new StackOptions(home, home.resolve(".data"), DEFAULT_GATEWAY_PORT, counts, false, false, false);
     }
 
     /** A stack for tests: free ports and fresh data in the given folder. */
@@ -47,23 +49,27 @@ public record StackOptions(
         var counts = new EnumMap<Service, Integer>(Service.class);
         counts.putAll(instances);
         counts.put(service, count);
-        return new StackOptions(home, dataDirectory, gatewayPort, counts, freePorts, clean);
+        return new StackOptions(home, dataDirectory, gatewayPort, counts, freePorts, clean, benchmark);
     }
 
     public StackOptions withGatewayPort(int port) {
-        return new StackOptions(home, dataDirectory, port, instances, freePorts, clean);
+        return new StackOptions(home, dataDirectory, port, instances, freePorts, clean, benchmark);
     }
 
     public StackOptions withDataDirectory(Path directory) {
-        return new StackOptions(home, directory, gatewayPort, instances, freePorts, clean);
+        return new StackOptions(home, directory, gatewayPort, instances, freePorts, clean, benchmark);
     }
 
     public StackOptions withFreePorts() {
-        return new StackOptions(home, dataDirectory, gatewayPort, instances, true, clean);
+        return new StackOptions(home, dataDirectory, gatewayPort, instances, true, clean, benchmark);
     }
 
     public StackOptions withClean(boolean clean) {
-        return new StackOptions(home, dataDirectory, gatewayPort, instances, freePorts, clean);
+        return new StackOptions(home, dataDirectory, gatewayPort, instances, freePorts, clean, benchmark);
+    }
+
+    public StackOptions withBenchmark(boolean benchmark) {
+        return new StackOptions(home, dataDirectory, gatewayPort, instances, freePorts, clean, benchmark);
     }
 
     public int instances(Service service) {

@@ -18,8 +18,9 @@ public final class Launcher {
 
     private static final String USAGE = """
             usage:
-              ./learnscale run [--content N] [--quiz N] [--search N] [--port P] [--clean]
+              ./learnscale run [--content N] [--quiz N] [--search N] [--port P] [--clean] [--benchmark]
                   start everything and stay in the foreground; Ctrl-C stops it all
+                  (--benchmark: rate limits out of reach, for load tests)
               ./learnscale scale <service> <count>    e.g. scale content-service 4
               ./learnscale status                     what runs where
               ./learnscale stop                       stop the running stack
@@ -57,6 +58,7 @@ public final class Launcher {
                 case "--search" -> options.withInstances(Service.SEARCH, count(arguments));
                 case "--port" -> options.withGatewayPort(count(arguments));
                 case "--clean" -> options.withClean(true);
+                case "--benchmark" -> options.withBenchmark(true);
                 default -> throw new IllegalArgumentException("Unknown option '" + option + "'.\n" + USAGE);
             };
         }

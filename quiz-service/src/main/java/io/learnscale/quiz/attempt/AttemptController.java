@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,54 +51,22 @@ class AttemptController {
                             name = REPLAYED,
                             description = "true when this is a stored response",
                             schema = @Schema(type = "boolean")))
-    @ApiResponse(
-            responseCode = "400",
-            description = "Malformed JSON, answers missing, or an invalid Idempotency-Key",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No quiz has this id",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, answers missing, or an invalid Idempotency-Key")
+    @ApiResponse(responseCode = "404", description = "No quiz has this id")
     @ApiResponse(
             responseCode = "409",
             description = "A request with this Idempotency-Key is in flight; Retry-After: 1",
-            headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = """
+            headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")))
+    @ApiResponse(responseCode = "415", description = "The body is not application/json")
+    @ApiResponse(responseCode = "422", description = """
                     The answers do not fit the quiz (unknownQuestions, unansweredQuestions, unknownChoices name the ids), \
-                    or the Idempotency-Key was used for a different request""",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    or the Idempotency-Key was used for a different request""")
     @ApiResponse(
             responseCode = "503",
             description = """
                     Nothing was recorded: Kafka did not acknowledge within a few seconds, or (with an Idempotency-Key) \
                     Redis is unreachable, or the quiz cannot be read; Retry-After says when to retry""",
-            headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")))
     ResponseEntity<AttemptResult> submit(
             @PathVariable String id,
             @Parameter(

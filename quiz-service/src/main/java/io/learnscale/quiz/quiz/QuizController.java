@@ -2,7 +2,6 @@ package io.learnscale.quiz.quiz;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,7 +10,6 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,11 +40,7 @@ class QuizController {
     @ApiResponse(responseCode = "200", description = "The quizzes, by section and id")
     @ApiResponse(
             responseCode = "503",
-            description = "The quiz database is unreachable and no cached list can answer; Retry-After says when",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The quiz database is unreachable and no cached list can answer; Retry-After says when")
     List<QuizSummary> list(
             @Parameter(description = "A section slug of the notes, e.g. scaling-techniques")
                     @RequestParam(required = false)
@@ -59,20 +53,10 @@ class QuizController {
             summary = "Get a quiz to take",
             description = "Questions and choices, never which choice is right nor the explanations.")
     @ApiResponse(responseCode = "200", description = "The quiz as a taker sees it")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No quiz has this id",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No quiz has this id")
     @ApiResponse(
             responseCode = "503",
-            description = "The quiz database is unreachable and no cached copy can answer; Retry-After says when",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The quiz database is unreachable and no cached copy can answer; Retry-After says when")
     QuizView get(@PathVariable String id) {
         return catalog.find(id).map(QuizView::of).orElseThrow(() -> new QuizNotFoundException(id));
     }
@@ -82,39 +66,13 @@ class QuizController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the new quiz")
     @ApiResponse(
             responseCode = "400",
-            description = "Malformed JSON, or fields missing or out of their limits (listed in errors)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "A quiz with this id exists already",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "Malformed JSON, or fields missing or out of their limits (listed in errors)")
+    @ApiResponse(responseCode = "409", description = "A quiz with this id exists already")
+    @ApiResponse(responseCode = "415", description = "The body is not application/json")
     @ApiResponse(
             responseCode = "422",
-            description = "A rule is broken: a question without a correct (or a wrong) choice, an id used twice",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The quiz database is unreachable; nothing was changed",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "A rule is broken: a question without a correct (or a wrong) choice, an id used twice")
+    @ApiResponse(responseCode = "503", description = "The quiz database is unreachable; nothing was changed")
     ResponseEntity<QuizView> create(@Valid @RequestBody QuizRequest request) {
         Quiz quiz = authoring.create(request.toQuiz());
         return ResponseEntity.created(URI.create("/api/quizzes/" + quiz.id())).body(QuizView.of(quiz));
@@ -127,39 +85,11 @@ class QuizController {
     @ApiResponse(responseCode = "200", description = "Replaced; every instance serves the new quiz within seconds")
     @ApiResponse(
             responseCode = "400",
-            description = "Malformed JSON, or fields missing or out of their limits (listed in errors)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No quiz has this id",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "A rule is broken, or the body's id differs from the path's",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The quiz database is unreachable; nothing was changed",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "Malformed JSON, or fields missing or out of their limits (listed in errors)")
+    @ApiResponse(responseCode = "404", description = "No quiz has this id")
+    @ApiResponse(responseCode = "415", description = "The body is not application/json")
+    @ApiResponse(responseCode = "422", description = "A rule is broken, or the body's id differs from the path's")
+    @ApiResponse(responseCode = "503", description = "The quiz database is unreachable; nothing was changed")
     QuizView replace(@PathVariable String id, @Valid @RequestBody QuizRequest request) {
         return QuizView.of(authoring.replace(id, request.toQuiz()));
     }
@@ -168,20 +98,8 @@ class QuizController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a quiz", description = "For authors. Attempts already recorded stay on quiz.attempts.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No quiz has this id",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "The quiz database is unreachable; nothing was changed",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No quiz has this id")
+    @ApiResponse(responseCode = "503", description = "The quiz database is unreachable; nothing was changed")
     void delete(@PathVariable String id) {
         authoring.delete(id);
     }

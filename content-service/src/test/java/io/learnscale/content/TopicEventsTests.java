@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TopicEventsTests {
 
     private static final String TOPIC = "content.topics";
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     @LocalServerPort
     int port;
@@ -102,6 +103,7 @@ class TopicEventsTests {
                 .post()
                 .uri(author().url("/api/topics"))
                 .header("X-Request-Id", "create-" + slug)
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Api.topicJson(slug, "apis", "Evented"))
                 .retrieve()
@@ -135,7 +137,11 @@ class TopicEventsTests {
         assertThat(JsonPath.<String>read(first.value(), "$.data.body")).contains("```python");
         assertThat(new String(first.headers().lastHeader("request-id").value(), StandardCharsets.UTF_8))
                 .isEqualTo("create-" + slug);
-        assertThat(first.headers().toArray()).extracting(Header::key).containsExactly("request-id");
+        // the trace of the request goes on through the outbox: same trace, a span of content-service's own
+        assertThat(new String(first.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .startsWith("00-" + TRACE_ID + "-")
+                .doesNotContain("00f067aa0ba902b7");
+        assertThat(first.headers().toArray()).extracting(Header::key).containsExactly("request-id", "traceparent");
         assertThat(JsonPath.<Map<String, Object>>read(first.value(), "$"))
                 .containsOnlyKeys("id", "type", "version", "occurredAt", "data");
         assertThat(JsonPath.<String>read(events.get(1).value(), "$.data.title")).isEqualTo("Evented twice");

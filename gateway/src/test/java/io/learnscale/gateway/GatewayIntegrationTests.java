@@ -132,6 +132,38 @@ class GatewayIntegrationTests {
     }
 
     @Test
+    void continuesTheCallersTraceDownstream() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        http.get()
+                .uri("/api/topics/horizontal-scaling?traced")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        // same trace, the gateway's own span as the parent: the service's spans hang under the gateway's
+        assertThat(upstream.received("/api/topics/horizontal-scaling?traced")
+                        .orElseThrow()
+                        .traceParent())
+                .startsWith("00-" + traceId + "-")
+                .doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void startsATraceForACallerWithout() {
+        http.get()
+                .uri("/api/topics/horizontal-scaling?untraced")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertThat(upstream.received("/api/topics/horizontal-scaling?untraced")
+                        .orElseThrow()
+                        .traceParent())
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
     void replacesARequestIdThatIsNotPlain() {
         String response = http.get()
                 .uri("/api/topics/hybrid-approach")

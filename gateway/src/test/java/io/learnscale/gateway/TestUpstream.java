@@ -50,7 +50,8 @@ final class TestUpstream {
             String requestId,
             String idempotencyKey,
             String body,
-            String authorization) {}
+            String authorization,
+            String traceParent) {}
 
     /** How it answers every request, whatever the path. */
     enum Behaviour {
@@ -182,7 +183,8 @@ final class TestUpstream {
                     requestId,
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     body,
-                    exchange.getRequestHeaders().getFirst("Authorization")));
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             exchange.getResponseHeaders().set("X-Served-By", servedBy);
             if (requestId != null) {
                 exchange.getResponseHeaders().set("X-Request-Id", requestId);

@@ -48,7 +48,14 @@ class AttemptIntegrationTests {
     @Test
     void theEventOnTheTopicMatchesTheResponse() {
         String requestId = "attempt-" + UUID.randomUUID();
-        ResponseEntity<String> response = http().post(ATTEMPTS, FOUR_RIGHT, "X-Request-Id", requestId);
+        String traceId = "8d4f1ac57b8a0e0d3c9e4b1a2f6d7e90";
+        ResponseEntity<String> response = http().post(
+                        ATTEMPTS,
+                        FOUR_RIGHT,
+                        "X-Request-Id",
+                        requestId,
+                        "traceparent",
+                        "00-" + traceId + "-a1b2c3d4e5f60718-01");
         assertThat(response.getStatusCode().value()).isEqualTo(201);
         String body = response.getBody();
         String attemptId = JsonPath.read(body, "$.attemptId");
@@ -60,6 +67,8 @@ class AttemptIntegrationTests {
         String event = record.value();
         assertThat(record.key()).isEqualTo(USER);
         assertThat(AttemptsTopic.header(record, "request-id")).isEqualTo(requestId);
+        // the record continues the request's trace, so search-service's work on it shows in the same trace
+        assertThat(AttemptsTopic.header(record, "traceparent")).startsWith("00-" + traceId + "-");
         assertThat(JsonPath.<String>read(event, "$.type")).isEqualTo("AttemptSubmitted");
         assertThat(JsonPath.<Integer>read(event, "$.version")).isEqualTo(1);
         assertThat(JsonPath.<String>read(event, "$.occurredAt")).isEqualTo(JsonPath.read(body, "$.submittedAt"));

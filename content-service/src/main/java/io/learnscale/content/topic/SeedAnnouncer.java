@@ -52,7 +52,8 @@ class SeedAnnouncer implements ApplicationRunner {
                 .param("batch", BATCH)
                 .query(String.class)
                 .list();
-        slugs.forEach(slug -> topics.find(slug).ifPresent(topic -> events.publishEvent(TopicUpserted.of(topic, null))));
+        slugs.forEach(slug ->
+                topics.find(slug).ifPresent(topic -> events.publishEvent(TopicUpserted.of(topic, ChangeOrigin.NONE))));
         return slugs.size();
     }
 }

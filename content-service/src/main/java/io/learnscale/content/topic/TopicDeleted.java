@@ -9,16 +9,18 @@ record TopicDeleted(
         UUID id,
         Instant occurredAt,
         Deletion deletion,
-        @Nullable String requestId) implements TopicEvent {
+        @Nullable String requestId,
+        @Nullable String traceParent) implements TopicEvent {
 
     static final String TYPE = "TopicDeleted";
 
-    static TopicDeleted of(Topic topic, long version, Instant deletedAt, @Nullable String requestId) {
+    static TopicDeleted of(Topic topic, long version, Instant deletedAt, ChangeOrigin origin) {
         return new TopicDeleted(
                 UUID.randomUUID(),
                 deletedAt,
                 new Deletion(topic.slug(), topic.section(), version, deletedAt),
-                requestId);
+                origin.requestId(),
+                origin.traceParent());
     }
 
     @Override

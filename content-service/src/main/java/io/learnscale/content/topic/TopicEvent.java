@@ -27,6 +27,10 @@ sealed interface TopicEvent permits TopicUpserted, TopicDeleted {
     @Nullable
     String requestId();
 
+    /** The W3C {@code traceparent} of that request. */
+    @Nullable
+    String traceParent();
+
     String slug();
 
     String type();
@@ -41,6 +45,10 @@ sealed interface TopicEvent permits TopicUpserted, TopicDeleted {
         String requestId = requestId();
         if (requestId != null) {
             message.setHeader(REQUEST_ID_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+        }
+        String traceParent = traceParent();
+        if (traceParent != null) {
+            message.setHeader(ChangeOrigins.TRACE_PARENT, traceParent.getBytes(StandardCharsets.UTF_8));
         }
         return message.build();
     }

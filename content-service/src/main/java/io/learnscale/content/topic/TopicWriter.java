@@ -2,7 +2,6 @@ package io.learnscale.content.topic;
 
 import io.learnscale.content.cache.ContentCache;
 import io.learnscale.support.ProblemAdvice.FieldErrorView;
-import io.learnscale.support.RequestIds;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,14 +30,21 @@ class TopicWriter {
     private final ContentCache cache;
     private final JsonMapper json;
     private final Validator validator;
+    private final ChangeOrigins origins;
 
     TopicWriter(
-            Topics topics, ApplicationEventPublisher events, ContentCache cache, JsonMapper json, Validator validator) {
+            Topics topics,
+            ApplicationEventPublisher events,
+            ContentCache cache,
+            JsonMapper json,
+            Validator validator,
+            ChangeOrigins origins) {
         this.topics = topics;
         this.events = events;
         this.cache = cache;
         this.json = json;
         this.validator = validator;
+        this.origins = origins;
     }
 
     @Transactional
@@ -49,7 +54,7 @@ class TopicWriter {
         int position = request.position() != null ? request.position() : topics.nextPosition(request.section());
         Topic created =
                 topics.insert(slug, draft(request, position)).orElseThrow(() -> new DuplicateTopicException(slug));
-        changed(TopicUpserted.of(created, requestId()));
+        changed(TopicUpserted.of(created, origins.current()));
         return created;
     }
 
@@ -90,7 +95,7 @@ class TopicWriter {
         Topic current = topics.lock(slug).orElseThrow(() -> new TopicNotFoundException(slug));
         requireMatch(slug, ifMatch, current, false);
         long version = topics.delete(slug);
-        changed(TopicDeleted.of(current, version, Instant.now(), requestId()));
+        changed(TopicDeleted.of(current, version, Instant.now(), origins.current()));
     }
 
     private Topic update(Topic current, TopicRequest request) {
@@ -104,7 +109,7 @@ class TopicWriter {
                         ? current.position()
                         : topics.nextPosition(request.section());
         Topic updated = topics.update(current.slug(), draft(request, position));
-        changed(TopicUpserted.of(updated, requestId()));
+        changed(TopicUpserted.of(updated, origins.current()));
         return updated;
     }
 
@@ -164,9 +169,5 @@ class TopicWriter {
             }
         }
         return field.toString();
-    }
-
-    private static @Nullable String requestId() {
-        return MDC.get(RequestIds.MDC_KEY);
     }
 }

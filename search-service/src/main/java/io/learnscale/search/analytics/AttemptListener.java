@@ -1,5 +1,7 @@
 package io.learnscale.search.analytics;
 
+import io.learnscale.search.events.RecordTraces;
+import io.learnscale.search.events.RecordTraces.RecordSpan;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -31,9 +33,11 @@ class AttemptListener {
     private final Counter applied;
     private final Counter duplicates;
     private final Counter infrastructureFailures;
+    private final RecordTraces traces;
 
-    AttemptListener(Aggregates aggregates, AttemptReader reader, MeterRegistry registry) {
+    AttemptListener(Aggregates aggregates, AttemptReader reader, MeterRegistry registry, RecordTraces traces) {
         this.aggregates = aggregates;
+        this.traces = traces;
         this.reader = reader;
         this.applied = Counter.builder("learnscale.analytics.attempts")
                 .description("Attempts applied to the aggregates")
@@ -56,19 +60,29 @@ class AttemptListener {
             concurrency = "${learnscale.analytics.concurrency:1}",
             batch = "true")
     void onAttempts(List<ConsumerRecord<String, String>> records) {
-        List<AttemptSubmitted.Data> attempts = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                attempts.add(reader.read(records.get(i)));
-            } catch (InvalidEventException e) {
-                apply(attempts, records);
-                throw new BatchListenerFailedException(e.getMessage(), e, i);
+        List<RecordSpan> spans = new ArrayList<>(records.size());
+        try {
+            records.forEach(record -> spans.add(traces.start(record, "analytics apply")));
+            List<AttemptSubmitted.Data> attempts = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    attempts.add(reader.read(records.get(i)));
+                } catch (InvalidEventException e) {
+                    apply(attempts, records, spans);
+                    spans.get(i).failed(e);
+                    throw new BatchListenerFailedException(e.getMessage(), e, i);
+                }
             }
+            apply(attempts, records, spans);
+        } finally {
+            spans.forEach(RecordSpan::close);
         }
-        apply(attempts, records);
     }
 
-    private void apply(List<AttemptSubmitted.Data> attempts, List<ConsumerRecord<String, String>> records) {
+    private void apply(
+            List<AttemptSubmitted.Data> attempts,
+            List<ConsumerRecord<String, String>> records,
+            List<RecordSpan> spans) {
         if (attempts.isEmpty()) {
             return;
         }
@@ -76,6 +90,7 @@ class AttemptListener {
         try {
             fresh = aggregates.apply(attempts);
         } catch (RuntimeException e) {
+            spans.forEach(span -> span.failed(e));
             infrastructureFailures.increment();
             log.warn(
                     "The aggregates could not be updated ({}); {} attempts from {}-{}@{} will be retried",
@@ -88,6 +103,22 @@ class AttemptListener {
         }
         applied.increment(fresh);
         duplicates.increment(attempts.size() - fresh);
+        for (int i = 0; i < attempts.size(); i++) {
+            AttemptSubmitted.Data attempt = attempts.get(i);
+            ConsumerRecord<String, String> record = records.get(i);
+            // one line per attempt, in its request's trace: where a request can be followed to (README)
+            spans.get(i)
+                    .run(() -> log.info(
+                            "Applied attempt {} of {} on {} ({}/{}) from {}-{}@{}",
+                            attempt.attemptId(),
+                            attempt.userId(),
+                            attempt.quizId(),
+                            attempt.score(),
+                            attempt.maxScore(),
+                            record.topic(),
+                            record.partition(),
+                            record.offset()));
+        }
         ConsumerRecord<String, String> first = records.getFirst();
         log.debug(
                 "Applied {} of {} attempts from {}-{}@{}",

@@ -1,10 +1,11 @@
 package io.learnscale.search.index;
 
+import io.learnscale.search.events.RecordTraces;
+import io.learnscale.search.events.RecordTraces.RecordSpan;
 import io.learnscale.support.InstanceIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,7 +23,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +54,7 @@ class TopicsReplica implements SmartLifecycle {
     private final String clientId;
     private final MeterRegistry registry;
     private final Counter rejected;
+    private final RecordTraces traces;
 
     /** The next offset to apply, per partition: where a new consumer resumes after an error. Reader thread only. */
     private final Map<TopicPartition, Long> next = new HashMap<>();
@@ -78,8 +79,10 @@ class TopicsReplica implements SmartLifecycle {
             TopicIndex index,
             SearchProperties properties,
             InstanceIdentity instance,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            RecordTraces traces) {
         this.consumers = consumers;
+        this.traces = traces;
         this.changes = changes;
         this.index = index;
         this.properties = properties;
@@ -189,7 +192,9 @@ class TopicsReplica implements SmartLifecycle {
         while (running) {
             ConsumerRecords<String, String> records = reader.poll(POLL);
             for (ConsumerRecord<String, String> record : records) {
-                apply(record);
+                try (RecordSpan span = traces.start(record, "search-index apply")) {
+                    span.run(() -> apply(record));
+                }
                 next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             }
             if (!records.isEmpty()) {
@@ -230,7 +235,7 @@ class TopicsReplica implements SmartLifecycle {
                     record.partition(),
                     record.offset(),
                     record.key(),
-                    requestId(record),
+                    RecordTraces.requestId(record),
                     e.getMessage());
             return;
         }
@@ -238,14 +243,30 @@ class TopicsReplica implements SmartLifecycle {
             case TopicChange.Upsert upsert -> {
                 if (fresh(upsert.slug(), upsert.version(), record)) {
                     index.upsert(upsert);
+                    applied("Indexed", upsert.slug(), upsert.version(), record);
                 }
             }
             case TopicChange.Delete delete -> {
                 if (fresh(delete.slug(), delete.version(), record)) {
                     index.delete(delete.slug());
+                    applied("Removed", delete.slug(), delete.version(), record);
                 }
             }
             case TopicChange.Ignore ignore -> log.debug("Ignoring a {} event", ignore.type());
+        }
+    }
+
+    /** A live change is logged (one line per authoring request); the replay at start is not. */
+    private void applied(String what, String slug, @Nullable Long version, ConsumerRecord<String, String> record) {
+        if (caughtUp) {
+            log.info(
+                    "{} {} version {} from {}-{}@{}",
+                    what,
+                    slug,
+                    version,
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
         }
     }
 
@@ -350,12 +371,6 @@ class TopicsReplica implements SmartLifecycle {
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return overrides;
-    }
-
-    /** The request that made the change, from the header content-service sets (DESIGN: Events). */
-    private static @Nullable String requestId(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader("request-id");
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private void pause(Duration duration) {

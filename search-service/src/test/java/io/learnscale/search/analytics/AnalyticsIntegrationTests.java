@@ -14,17 +14,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Analytics against a real Kafka broker and a real Redis. */
 @SearchServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 class AnalyticsIntegrationTests {
 
     static final String TOPIC = "quiz.attempts";
@@ -71,6 +76,26 @@ class AnalyticsIntegrationTests {
                 .containsExactly(0, 1, 0);
         assertThat(JsonPath.<List<Double>>read(body, "$.questions[*].correctRate"))
                 .containsExactly(1.0, 0.0);
+    }
+
+    @Test
+    void continuesTheTraceOfTheRequestThatMadeTheAttempt(CapturedOutput output) {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String attemptId = UUID.randomUUID().toString();
+        String user = "ada-" + UUID.randomUUID();
+        var record = new ProducerRecord<String, String>(
+                TOPIC,
+                user,
+                TestEvents.attempt(attemptId, "quiz-" + attemptId, "scaling", user, true, true, true, true, false));
+        record.headers()
+                .add("traceparent", ("00-" + traceId + "-b7ad6b7169203331-01").getBytes(StandardCharsets.UTF_8))
+                .add("request-id", ("attempt-" + attemptId).getBytes(StandardCharsets.UTF_8));
+        kafka.send(record);
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(output.getOut())
+                        .containsPattern("\\[attempt-" + attemptId + "] .*\\[" + traceId + "] .*Applied attempt "
+                                + attemptId + " of " + user + " .* from quiz\\.attempts-\\d@\\d+"));
     }
 
     @Test

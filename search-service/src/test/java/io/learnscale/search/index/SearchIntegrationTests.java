@@ -8,15 +8,20 @@ import io.learnscale.search.SearchServiceTest;
 import io.learnscale.search.TestEvents;
 import io.learnscale.search.TestHttp;
 import io.learnscale.search.TestKafka;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -25,6 +30,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /** The index against a real broker: content.topics in, searches out. */
 @SearchServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 class SearchIntegrationTests {
 
     private static final String TOPIC = "content.topics";
@@ -74,6 +80,23 @@ class SearchIntegrationTests {
             assertThat(slugs(word, 50)).containsExactlyInAnyOrderElementsOf(slugs.subList(3, 12));
             assertThat(slugs(replacement, 50)).containsExactly(slugs.get(0));
         });
+    }
+
+    @Test
+    void aLiveChangeIsLoggedInTheTraceOfTheRequestThatMadeIt(CapturedOutput output) throws Exception {
+        String traceId = "5b8efff798038103d269b633813fc60c";
+        String slug = TestEvents.uniqueWord();
+        var record = new ProducerRecord<String, String>(
+                TOPIC, slug, TestEvents.topicUpserted(slug, "s", "Traced", "Followed.", List.of(), 3));
+        record.headers()
+                .add("traceparent", ("00-" + traceId + "-eee19b7ec3c1b174-01").getBytes(StandardCharsets.UTF_8))
+                .add("request-id", ("edit-" + slug).getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(output.getOut())
+                        .containsPattern("\\[edit-" + slug + "] .*\\[" + traceId + "] .*Indexed " + slug
+                                + " version 3 from content\\.topics-\\d@\\d+"));
     }
 
     @Test

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the seeded notes included, and a change made while Kafka was down arrives soon after Kafka is back.
  */
 @ContentServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 class TopicEventsTests {
 
     private static final String TOPIC = "content.topics";
@@ -97,7 +101,7 @@ class TopicEventsTests {
     }
 
     @Test
-    void createUpdateAndDeleteArePublishedInTheEnvelopeKeyedBySlug() {
+    void createUpdateAndDeleteArePublishedInTheEnvelopeKeyedBySlug(CapturedOutput output) {
         String slug = Api.uniqueSlug();
         ResponseEntity<String> created = author().http
                 .post()
@@ -142,6 +146,9 @@ class TopicEventsTests {
                 .startsWith("00-" + TRACE_ID + "-")
                 .doesNotContain("00f067aa0ba902b7");
         assertThat(first.headers().toArray()).extracting(Header::key).containsExactly("request-id", "traceparent");
+        assertThat(output.getOut())
+                .containsPattern("\\[create-" + slug + "] .*\\[" + TRACE_ID + "] .*Published the change of " + slug
+                        + " at content\\.topics-\\d@" + first.offset());
         assertThat(JsonPath.<Map<String, Object>>read(first.value(), "$"))
                 .containsOnlyKeys("id", "type", "version", "occurredAt", "data");
         assertThat(JsonPath.<String>read(events.get(1).value(), "$.data.title")).isEqualTo("Evented twice");

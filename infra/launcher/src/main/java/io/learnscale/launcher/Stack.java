@@ -282,6 +282,11 @@ public final class Stack implements AutoCloseable {
         return instances(Service.GATEWAY).getFirst().url();
     }
 
+    /** Where every instance, and Kafka, writes its log file. */
+    public Path logsDirectory() {
+        return logs;
+    }
+
     public KafkaServer kafka() {
         return kafka;
     }

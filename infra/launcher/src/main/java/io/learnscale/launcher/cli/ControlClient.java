@@ -19,9 +19,11 @@ final class ControlClient {
     private static final Pattern URL = Pattern.compile("\"url\":\\s*\"([^\"]+)\"");
 
     private final String url;
+    private final String json;
 
-    private ControlClient(String url) {
+    private ControlClient(String url, String json) {
         this.url = url;
+        this.json = json;
     }
 
     static Path controlFile(Path home) {
@@ -33,7 +35,7 @@ final class ControlClient {
         if (json == null || !alive(json)) {
             throw new IllegalStateException("No stack is running here: start one with ./learnscale run");
         }
-        return new ControlClient(match(URL, json));
+        return new ControlClient(match(URL, json), json);
     }
 
     static void refuseIfRunning(Path home) {
@@ -42,6 +44,25 @@ final class ControlClient {
             throw new IllegalStateException("A stack is already running here (launcher pid " + match(PID, json)
                     + "): ./learnscale stop first, or ./learnscale status to see it.");
         }
+    }
+
+    /** The running stack's gateway URL. */
+    String gateway() {
+        return field("gateway");
+    }
+
+    /** The running stack's Kafka bootstrap servers. */
+    String kafka() {
+        return field("kafka");
+    }
+
+    /** The running stack's log directory. */
+    Path logs() {
+        return Path.of(field("logs"));
+    }
+
+    private String field(String name) {
+        return match(Pattern.compile("\"" + name + "\":\\s*\"([^\"]+)\""), json);
     }
 
     void scale(Service service, int count) throws IOException, InterruptedException {

@@ -41,12 +41,14 @@ final class ControlServer implements AutoCloseable {
             server.start();
             Path file = ControlClient.controlFile(home);
             Files.createDirectories(file.getParent());
-            Files.writeString(
-                    file,
-                    "{\"pid\": %d, \"url\": \"http://127.0.0.1:%d\"}\n"
-                            .formatted(
-                                    ProcessHandle.current().pid(),
-                                    server.getAddress().getPort()));
+            Files.writeString(file, """
+                    {"pid": %d, "url": "http://127.0.0.1:%d", "gateway": "%s", "kafka": "%s", "logs": "%s"}
+                    """.formatted(
+                            ProcessHandle.current().pid(),
+                            server.getAddress().getPort(),
+                            stack.gatewayUrl(),
+                            stack.kafka().bootstrapServers(),
+                            stack.logsDirectory()));
             return new ControlServer(server, file);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the control port", e);

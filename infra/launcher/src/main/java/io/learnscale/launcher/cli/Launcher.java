@@ -5,14 +5,19 @@ import io.learnscale.launcher.Stack;
 import io.learnscale.launcher.StackOptions;
 import io.learnscale.launcher.StatusTable;
 import io.learnscale.launcher.app.Service;
+import io.learnscale.launcher.tour.DemoTraffic;
+import io.learnscale.launcher.tour.EventWatch;
+import io.learnscale.launcher.tour.RequestTrail;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./learnscale run|scale|stop|status}: runs the stack in the foreground, or talks to the one that runs.
+ * {@code ./learnscale run|scale|stop|status|demo|follow|events}: runs the stack in the foreground, or talks to the
+ * one that runs.
  */
 public final class Launcher {
 
@@ -24,6 +29,12 @@ public final class Launcher {
               ./learnscale scale <service> <count>    e.g. scale content-service 4
               ./learnscale status                     what runs where
               ./learnscale stop                       stop the running stack
+              ./learnscale demo [--rate R] [--seconds S]
+                  steady mixed traffic (readers, quiz takers, a few authors) to the running stack;
+                  default 20 requests/s for 120 s, at most 10 minutes
+              ./learnscale follow <request-id>        one request's path: gateway, instance, Kafka record, worker
+              ./learnscale events [--from-beginning] [--seconds S]
+                  content.topics, quiz.attempts and their dead-letter topics, one line per record
             """;
 
     private Launcher() {}
@@ -40,6 +51,9 @@ public final class Launcher {
                 case "scale" -> ControlClient.of(home).scale(service(arguments), count(arguments));
                 case "status" -> ControlClient.of(home).status();
                 case "stop" -> ControlClient.of(home).stop();
+                case "demo" -> demo(ControlClient.of(home), arguments);
+                case "follow" -> follow(ControlClient.of(home), arguments);
+                case "events" -> events(ControlClient.of(home), arguments);
                 case "help", "--help", "-h" -> System.out.print(USAGE);
                 default -> fail("Unknown command '" + command + "'.\n" + USAGE);
             }
@@ -79,6 +93,41 @@ public final class Launcher {
         System.out.println("Ctrl-C (or ./learnscale stop) stops everything.");
         stopped.await();
         System.exit(0);
+    }
+
+    private static void demo(ControlClient stack, Deque<String> arguments) throws Exception {
+        double rate = 20;
+        long seconds = 120;
+        while (!arguments.isEmpty()) {
+            String option = arguments.pop();
+            switch (option) {
+                case "--rate" -> rate = count(arguments);
+                case "--seconds" -> seconds = count(arguments);
+                default -> throw new IllegalArgumentException("Unknown option '" + option + "'.\n" + USAGE);
+            }
+        }
+        new DemoTraffic(stack.gateway(), rate, Duration.ofSeconds(seconds)).run(System.out::println);
+    }
+
+    private static void follow(ControlClient stack, Deque<String> arguments) {
+        if (arguments.size() != 1) {
+            throw new IllegalArgumentException("Which request? Give the X-Request-Id of a response.\n" + USAGE);
+        }
+        System.out.print(RequestTrail.find(stack.logs(), arguments.pop()).render());
+    }
+
+    private static void events(ControlClient stack, Deque<String> arguments) {
+        boolean fromBeginning = false;
+        Duration duration = null;
+        while (!arguments.isEmpty()) {
+            String option = arguments.pop();
+            switch (option) {
+                case "--from-beginning" -> fromBeginning = true;
+                case "--seconds" -> duration = Duration.ofSeconds(count(arguments));
+                default -> throw new IllegalArgumentException("Unknown option '" + option + "'.\n" + USAGE);
+            }
+        }
+        new EventWatch(stack.kafka()).watch(fromBeginning, duration, System.out::println);
     }
 
     private static Service service(Deque<String> arguments) {

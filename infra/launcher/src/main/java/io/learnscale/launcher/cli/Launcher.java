@@ -37,6 +37,10 @@ public final class Launcher {
                   content.topics, quiz.attempts and their dead-letter topics, one line per record
             """;
 
+    /** Every command {@link #main} knows; the README's tables name only these (infra/deploy-checks checks it). */
+    public static final List<String> COMMANDS =
+            List.of("run", "scale", "status", "stop", "demo", "follow", "events", "help");
+
     private Launcher() {}
 
     public static void main(String[] args) throws Exception {

@@ -46,14 +46,8 @@ class GuidedTourTests {
     @Test
     void oneAttemptCanBeFollowedFromTheGatewayThroughKafkaToTheWorker() {
         String requestId = "tour-" + UUID.randomUUID();
-        var response = Http.send(
-                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/quizzes/scaling-techniques/attempts"))
-                        .header("Authorization", Tokens.bearer("tourist", "user"))
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .header("X-Request-Id", requestId)
-                        .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"answers": {"q1": ["a"], "q2": ["a"], "q3": ["b"], "q4": ["a"], "q5": ["c"]}}""")));
+        var response = Http.send(attempt("tourist", requestId)
+                .header("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(response.statusCode()).isEqualTo(201);
         String quizInstance = Http.servedBy(response);
 
@@ -76,13 +70,7 @@ class GuidedTourTests {
     @Test
     void theEventWatchShowsTheRecordAnAttemptProduced() {
         String requestId = "watched-" + UUID.randomUUID();
-        var response = Http.send(
-                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/quizzes/scaling-techniques/attempts"))
-                        .header("Authorization", Tokens.bearer("watcher", "user"))
-                        .header("Content-Type", "application/json")
-                        .header("X-Request-Id", requestId)
-                        .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"answers": {"q1": ["a"], "q2": ["a"], "q3": ["b"], "q4": ["a"], "q5": ["c"]}}""")));
+        var response = Http.send(attempt("watcher", requestId));
         assertThat(response.statusCode()).isEqualTo(201);
 
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -93,5 +81,14 @@ class GuidedTourTests {
                 .anyMatch(line -> line.matches(".*content\\.topics-\\d@\\d+  key=horizontal-scaling  TopicUpserted .*"))
                 .anyMatch(line -> line.matches(
                         ".*quiz\\.attempts-\\d@\\d+  key=watcher  AttemptSubmitted \\S+  request=" + requestId));
+    }
+
+    private HttpRequest.Builder attempt(String user, String requestId) {
+        return HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/quizzes/scaling-techniques/attempts"))
+                .header("Authorization", Tokens.bearer(user, "user"))
+                .header("Content-Type", "application/json")
+                .header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"answers": {"q1": ["a"], "q2": ["a"], "q3": ["b"], "q4": ["a"], "q5": ["c"]}}"""));
     }
 }

@@ -60,7 +60,15 @@
       this.chart.setOption({
         animation: false,
         grid: { left: 44, right: 12, top: this.options.legend ? 26 : 10, bottom: 22 },
-        legend: { show: !!this.options.legend, type: 'scroll', top: 0, right: 0, textStyle: { fontSize: 11 }, itemHeight: 8 },
+        legend: {
+          show: !!this.options.legend,
+          type: 'scroll',
+          top: 0,
+          right: 0,
+          textStyle: { fontSize: 11 },
+          itemHeight: 8,
+          formatter: this.options.legendName || (name => name),
+        },
         tooltip: { trigger: 'axis', valueFormatter: this.options.format },
         // a fixed window that scrolls: the newest second is always at the right edge
         xAxis: {
@@ -94,7 +102,12 @@
       const container = document.getElementById('rps');
       const after = [...container.children].find(child => child.dataset.service > service);
       container.insertBefore(holder, after || null);
-      const chart = new TimeChart(holder, { stack: true, legend: true, format: v => fixed(v, 1) + ' req/s' });
+      const chart = new TimeChart(holder, {
+        stack: true,
+        legend: true,
+        legendName: name => name.startsWith(service + '-') ? '#' + name.slice(service.length + 1) : name,
+        format: v => fixed(v, 1) + ' req/s',
+      });
       chart.chart.setOption({ title: { text: service, left: 0, top: 0, textStyle: { fontSize: 12 } } });
       charts.rps.set(service, chart);
       charts.rps.forEach(other => other.chart.resize()); // the row's columns changed
@@ -186,13 +199,13 @@
     }));
     charts.lag.setOption({
       animation: false,
-      grid: { left: 44, right: 12, top: 26, bottom: 30 },
+      grid: { left: 44, right: 12, top: 26, bottom: 40 },
       legend: { top: 0, right: 0, textStyle: { fontSize: 11 }, itemHeight: 8 },
       tooltip: { trigger: 'axis', valueFormatter: v => v + ' records' },
       xAxis: {
         type: 'category',
         data: categories,
-        axisLabel: { fontSize: 10, interval: 0, formatter: category => 'partition ' + category.split(' ').pop() + '\n' + ownerOf.get(category) },
+        axisLabel: { fontSize: 10, interval: 0, margin: 8, lineHeight: 13, formatter: category => 'partition ' + category.split(' ').pop() + '\n' + ownerOf.get(category) },
       },
       // at least 0..10, so a lag of 0 reads as "caught up" rather than an empty chart
       yAxis: { type: 'value', min: 0, max: extent => Math.max(10, extent.max), minInterval: 1, axisLabel: { fontSize: 10 } },
@@ -255,7 +268,11 @@
     document.querySelector('[data-key="errors"]').replaceChildren(
       swatch('5xx', '#d64545'), swatch('429', '#e0a21b'),
       ...Object.entries(SERVICE_COLORS).map(([service, color]) => swatch(service + ' 5xx', color, 'dashed')));
-    charts.latency = new TimeChart(document.getElementById('latency'), { format: v => fixed(v, 1) + ' ms' });
+    // log scale: p50 and p99 are often ten times apart, and a cold start's seconds must not flatten the rest
+    charts.latency = new TimeChart(document.getElementById('latency'), {
+      format: v => fixed(v, 1) + ' ms',
+      yAxis: { type: 'log', min: undefined, logBase: 10 },
+    });
     charts.errors = new TimeChart(document.getElementById('errors'), { format: v => fixed(v, 2) + ' /s' });
     charts.cache = new TimeChart(document.getElementById('cache'), {
       format: v => fixed(v, 1) + ' %',

@@ -6,8 +6,10 @@ import io.learnscale.gateway.dashboard.Snapshot.Latency;
 import io.learnscale.gateway.dashboard.Snapshot.PartitionLag;
 import io.learnscale.gateway.dashboard.Snapshot.ServiceTraffic;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,8 +22,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the readings of one period into rates, percentiles and ratios, by comparing each instance's reading with
- * its reading of the period before. An instance seen for the first time, scraped too long ago, or restarted since
- * (its counters went down) has no rates this period. Called by one feed, one period after the other.
+ * its oldest reading within the rate window (a few periods: steadier lines than period to period, and still quick to
+ * follow a change). An instance seen for the first time, not read within the window, or restarted since (its
+ * counters went down) has no rates this period. Called by one feed, one period after the other.
  */
 final class Aggregation {
 
@@ -39,12 +42,16 @@ final class Aggregation {
     private record Previous(Reading reading, long nanos) {}
 
     private final long maxAgeNanos;
-    private final Map<String, Previous> previous = new HashMap<>();
+    private final Map<String, Deque<Previous>> previous = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
 
-    /** @param interval the period; a reading older than three periods is too old to make a rate with */
-    Aggregation(Duration interval) {
-        this.maxAgeNanos = interval.multipliedBy(3).toNanos();
+    /**
+     * @param interval the period
+     * @param window how far back the reading a rate is made from may be (half a period more is allowed, for late
+     *     scrapes)
+     */
+    Aggregation(Duration interval, Duration window) {
+        this.maxAgeNanos = window.plus(interval.dividedBy(2)).toNanos();
     }
 
     synchronized Observed next(List<Scraped> scraped, long nanos) {
@@ -70,12 +77,18 @@ final class Aggregation {
                 lag.add(new PartitionLag(
                         partition.topic(), partition.group(), partition.partition(), partition.records(), name));
             }
-            Previous before = previous.put(key, new Previous(reading, nanos));
+            Deque<Previous> history = previous.computeIfAbsent(key, k -> new ArrayDeque<>());
+            while (!history.isEmpty() && nanos - history.peekFirst().nanos() > maxAgeNanos) {
+                history.removeFirst();
+            }
+            Previous before = history.peekFirst();
+            if (before != null && reading.requests() < before.reading().requests()) {
+                history.clear(); // restarted: its counters began again from zero
+                before = null;
+            }
+            history.addLast(new Previous(reading, nanos));
             double seconds = before == null ? 0 : (nanos - before.nanos()) / 1e9;
-            if (before == null
-                    || nanos - before.nanos() > maxAgeNanos
-                    || seconds <= 0
-                    || reading.requests() < before.reading().requests()) {
+            if (before == null || seconds <= 0) {
                 sums.requestsPerSecond.put(name, null);
                 continue;
             }

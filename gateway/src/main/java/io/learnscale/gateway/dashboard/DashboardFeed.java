@@ -51,7 +51,7 @@ final class DashboardFeed implements SmartLifecycle {
         this.registry = registry;
         this.gateway = gateway;
         this.properties = properties;
-        this.aggregation = new Aggregation(properties.interval());
+        this.aggregation = new Aggregation(properties.interval(), properties.rateWindow());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.scrapeTimeout())

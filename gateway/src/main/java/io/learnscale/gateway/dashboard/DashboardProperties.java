@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the dashboard's feed reads the instances.
  *
  * @param interval how often a snapshot is made: every instance is scraped once per interval, for all viewers
+ * @param rateWindow a rate (requests per second, hit ratio, percentiles) covers about this much time, the last few
+ *     intervals
  * @param scrapeTimeout how long one scrape may take, connecting included; a slower instance has no figures that
  *     period
  * @param scrapePath the Prometheus endpoint, on each instance's management URL
@@ -16,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("learnscale.dashboard")
 record DashboardProperties(
         @DefaultValue("1s") Duration interval,
+        @DefaultValue("3s") Duration rateWindow,
         @DefaultValue("800ms") Duration scrapeTimeout,
         @DefaultValue("/actuator/prometheus") String scrapePath,
         @DefaultValue("10s") Duration linger) {}

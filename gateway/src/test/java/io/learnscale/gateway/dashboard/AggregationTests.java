@@ -16,7 +16,7 @@ class AggregationTests {
 
     private static final long SECOND = 1_000_000_000L;
 
-    private final Aggregation aggregation = new Aggregation(Duration.ofSeconds(1));
+    private final Aggregation aggregation = new Aggregation(Duration.ofSeconds(1), Duration.ofSeconds(3));
 
     /** A content instance that answered {@code ok} 200s and {@code failed} 503s, all within 10 ms. */
     private static Reading content(String instance, int ok, int failed, int hits, int misses) {
@@ -86,7 +86,25 @@ class AggregationTests {
     }
 
     @Test
-    void aReadingOlderThanThreePeriodsMakesNoRate() {
+    void aRateCoversTheRateWindowNotJustTheLastPeriod() {
+        int[] counts = {100, 110, 100 + 10 + 30, 100 + 10 + 30 + 20, 100 + 10 + 30 + 20 + 60};
+        Observed observed = null;
+        for (int second = 0; second < counts.length; second++) {
+            observed = aggregation.next(
+                    List.of(scraped(
+                            "content-service",
+                            "content-service-1",
+                            content("content-service-1", counts[second], 0, 0, 0))),
+                    second * SECOND);
+        }
+
+        // the last three seconds: 30 + 20 + 60 requests
+        assertThat(service(observed, "content-service").requestsPerSecond())
+                .containsEntry("content-service-1", 110.0 / 3);
+    }
+
+    @Test
+    void aReadingOlderThanTheWindowMakesNoRate() {
         aggregation.next(
                 List.of(scraped("content-service", "content-service-1", content("content-service-1", 100, 0, 0, 0))),
                 0);
@@ -147,9 +165,13 @@ class AggregationTests {
                 SECOND);
         assertThat(service(observed, "content-service").cacheHitRatio()).isCloseTo(0.75, within(1e-9));
 
-        Observed idle = aggregation.next(
-                List.of(scraped("content-service", "content-service-1", content("content-service-1", 0, 0, 13, 11))),
-                2 * SECOND);
+        Observed idle = null;
+        for (int second = 2; second <= 5; second++) {
+            idle = aggregation.next(
+                    List.of(scraped(
+                            "content-service", "content-service-1", content("content-service-1", 0, 0, 13, 11))),
+                    second * SECOND);
+        }
         assertThat(service(idle, "content-service").cacheHitRatio()).isNull();
     }
 

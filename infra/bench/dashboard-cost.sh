@@ -57,6 +57,11 @@ close_viewers() {
 }
 trap 'close_viewers >/dev/null 2>&1 || true' EXIT
 
+# some reads first, so the instances have the request histograms a scrape then carries
+for path in $read_path /api/topics /api/quizzes/scaling-techniques '/api/search?q=scaling'; do
+  wrk -t1 -c2 -d3s "$gateway$path" >/dev/null 2>&1
+done
+
 echo
 echo "1. One scrape of $content_id, CPU of that instance (wrk -t1 -c1, after a 5 s warm-up)"
 scrape() { # label url

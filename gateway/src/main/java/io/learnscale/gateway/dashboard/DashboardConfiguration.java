@@ -12,8 +12,17 @@ import org.springframework.core.env.Environment;
 class DashboardConfiguration {
 
     @Bean
-    GatewayMeters gatewayMeters(Environment environment, MeterRegistry meters, CircuitBreakerRegistry breakers) {
-        return new GatewayMeters(environment.getProperty("learnscale.instance-id", "gateway"), meters, breakers);
+    GatewayMeters gatewayMeters(
+            Environment environment,
+            MeterRegistry meters,
+            CircuitBreakerRegistry breakers,
+            DashboardProperties properties) {
+        return new GatewayMeters(
+                environment.getProperty("learnscale.instance-id", "gateway"),
+                meters,
+                breakers,
+                properties.interval(),
+                properties.rateWindow());
     }
 
     @Bean

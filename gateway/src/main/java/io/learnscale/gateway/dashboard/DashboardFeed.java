@@ -66,7 +66,9 @@ final class DashboardFeed implements SmartLifecycle {
                                         .toList()),
                         StandardCharsets.UTF_8);
         this.snapshots = Flux.interval(Duration.ZERO, properties.interval())
-                .onBackpressureDrop() // a period whose scrapes are still out is skipped, not queued
+                // a tick while the last period's scrapes are still out waits (one at most), then is skipped as too soon
+                // after it (snapshot()); further ticks are dropped
+                .onBackpressureDrop()
                 .concatMap(tick -> snapshot(), 1)
                 .takeUntilOther(stopped.asMono())
                 .replay(1)

@@ -6,7 +6,10 @@ import io.learnscale.gateway.dashboard.Snapshot.Breaker;
 import io.learnscale.gateway.dashboard.Snapshot.GatewayTraffic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -19,15 +22,21 @@ final class GatewayMeters {
     private final String id;
     private final MeterRegistry meters;
     private final CircuitBreakerRegistry breakers;
+    private final long maxAgeNanos;
 
-    // the previous period's totals; only the feed's one period at a time touches them
-    private long lastNanos = -1;
-    private double[] lastTotals = new double[3];
+    /** Earlier readings within the rate window, oldest first: when, then all requests, 5xx and 429 answered. */
+    private final Deque<double[]> earlier = new ArrayDeque<>();
 
-    GatewayMeters(String id, MeterRegistry meters, CircuitBreakerRegistry breakers) {
+    /**
+     * @param interval the feed's period
+     * @param window a rate covers about this much time, as the instances' rates do ({@link Aggregation})
+     */
+    GatewayMeters(
+            String id, MeterRegistry meters, CircuitBreakerRegistry breakers, Duration interval, Duration window) {
         this.id = id;
         this.meters = meters;
         this.breakers = breakers;
+        this.maxAgeNanos = window.plus(interval.dividedBy(2)).toNanos();
     }
 
     String id() {
@@ -35,7 +44,7 @@ final class GatewayMeters {
     }
 
     synchronized GatewayTraffic traffic(long nanos) {
-        double[] totals = new double[3]; // all, 5xx, 429
+        double[] now = {nanos, 0, 0, 0};
         for (Timer timer : meters.find("http.server.requests").timers()) {
             String uri = timer.getId().getTag("uri");
             if (uri != null && uri.startsWith("/actuator")) {
@@ -43,25 +52,27 @@ final class GatewayMeters {
             }
             String status = String.valueOf(timer.getId().getTag("status"));
             double count = timer.count();
-            totals[0] += count;
+            now[1] += count;
             if (status.startsWith("5")) {
-                totals[1] += count;
+                now[2] += count;
             } else if (status.equals("429")) {
-                totals[2] += count;
+                now[3] += count;
             }
         }
-        double seconds = lastNanos < 0 ? 0 : (nanos - lastNanos) / 1e9;
-        double[] before = lastTotals;
-        lastNanos = nanos;
-        lastTotals = totals;
-        if (seconds <= 0) {
+        while (!earlier.isEmpty() && nanos - earlier.peekFirst()[0] > maxAgeNanos) {
+            earlier.removeFirst();
+        }
+        double[] before = earlier.peekFirst();
+        earlier.addLast(now);
+        double seconds = before == null ? 0 : (nanos - before[0]) / 1e9;
+        if (before == null || seconds <= 0) {
             return new GatewayTraffic(id, null, null, null);
         }
         return new GatewayTraffic(
                 id,
-                rate(totals[0], before[0], seconds),
-                rate(totals[1], before[1], seconds),
-                rate(totals[2], before[2], seconds));
+                rate(now[1], before[1], seconds),
+                rate(now[2], before[2], seconds),
+                rate(now[3], before[3], seconds));
     }
 
     List<Breaker> breakers() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.learnscale.launcher.Stack;
+import io.learnscale.launcher.app.AppInstance;
 import io.learnscale.launcher.app.Service;
 import java.io.File;
 import java.io.IOException;
@@ -37,7 +38,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * The live dashboard in a real browser: headless Chromium driven by Selenium, both from Debian ({@code apt-get install
  * -y chromium chromium-driver}; nothing is downloaded). With reads flowing through the gateway, the page charts every
  * content instance, a third instance shows as a third series, a removed one leaves the topology, and the page logs no
- * error. Leaves the stack as it found it: two content instances.
+ * error. Leaves the stack as it found it: the instance it adds, it stops. Earlier tests replace instances, so the
+ * names come from the stack.
  *
  * <p>Saves a screenshot to {@code target/dashboard.png}, and with {@code -Dlearnscale.dashboard.screenshot=true} to
  * {@code docs/images/dashboard.png}, the one the README shows.
@@ -82,6 +84,7 @@ class DashboardPageTests {
     private static final List<String> consoleErrors = new CopyOnWriteArrayList<>();
     private static ChromeDriver browser;
     private static Reads reads;
+    private static AppInstance added;
 
     @BeforeAll
     static void openThePageWhileReadsFlow() {
@@ -101,8 +104,8 @@ class DashboardPageTests {
         if (browser != null) {
             browser.quit();
         }
-        if (stack.instances(Service.CONTENT).size() != 2) {
-            stack.scale(Service.CONTENT, 2);
+        if (added != null && stack.instances(Service.CONTENT).contains(added)) {
+            stack.stopInstance(added.id());
         }
     }
 
@@ -125,13 +128,15 @@ class DashboardPageTests {
     @Test
     @Order(2)
     void theChartsShowTrafficOnBothContentInstances() {
+        List<String> content = ids(Service.CONTENT);
+        assertThat(content).hasSize(2);
         await().atMost(CHARTED_WITHIN)
                 .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(seriesWithTraffic("content-service"))
-                        .containsExactlyInAnyOrder("content-service-1", "content-service-2"));
+                .untilAsserted(() ->
+                        assertThat(seriesWithTraffic("content-service")).containsExactlyInAnyOrderElementsOf(content));
         await().atMost(CHARTED_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(seriesWithTraffic("quiz-service")).contains("quiz-service-1", "quiz-service-2");
-            assertThat(seriesWithTraffic("search-service")).contains("search-service-1");
+            assertThat(seriesWithTraffic("quiz-service")).containsAll(ids(Service.QUIZ));
+            assertThat(seriesWithTraffic("search-service")).containsAll(ids(Service.SEARCH));
             assertThat(strings(browser.executeScript(SERIES_NAMES, "latency")))
                     .contains("content-service p50", "content-service p95", "content-service p99");
             assertThat(strings(browser.executeScript(SERIES_NAMES, "cache")))
@@ -139,14 +144,10 @@ class DashboardPageTests {
             assertThat(strings(browser.executeScript(SERIES_NAMES, "errors"))).contains("5xx", "429");
         });
 
-        assertThat(strings(browser.executeScript(TOPOLOGY)))
-                .containsExactly(
-                        "gateway-1:true",
-                        "content-service-1:true",
-                        "content-service-2:true",
-                        "quiz-service-1:true",
-                        "quiz-service-2:true",
-                        "search-service-1:true");
+        List<String> everyInstanceReady = stack.instances().stream()
+                .map(instance -> instance.id() + ":true")
+                .toList();
+        assertThat(strings(browser.executeScript(TOPOLOGY))).containsExactlyInAnyOrderElementsOf(everyInstanceReady);
         assertThat(strings(browser.executeScript(LAG_PARTITIONS)))
                 .containsExactly(
                         "quiz.attempts 0",
@@ -163,12 +164,13 @@ class DashboardPageTests {
     @Test
     @Order(3)
     void aThirdInstanceShowsAsAThirdSeries() throws IOException {
-        stack.addInstance(Service.CONTENT);
+        added = stack.addInstance(Service.CONTENT);
+        List<String> content = ids(Service.CONTENT);
+        assertThat(content).hasSize(3);
 
         await().atMost(CHARTED_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(seriesWithTraffic("content-service"))
-                    .containsExactlyInAnyOrder("content-service-1", "content-service-2", "content-service-3");
-            assertThat(strings(browser.executeScript(TOPOLOGY))).contains("content-service-3:true");
+            assertThat(seriesWithTraffic("content-service")).containsExactlyInAnyOrderElementsOf(content);
+            assertThat(strings(browser.executeScript(TOPOLOGY))).contains(added.id() + ":true");
         });
         screenshot();
         collectConsoleErrors();
@@ -177,13 +179,15 @@ class DashboardPageTests {
     @Test
     @Order(4)
     void aRemovedInstanceLeavesTheTopology() {
-        stack.scale(Service.CONTENT, 2);
+        stack.stopInstance(added.id());
+        List<String> remaining =
+                ids(Service.CONTENT).stream().map(id -> id + ":true").toList();
 
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(strings(browser.executeScript(TOPOLOGY)))
-                        .contains("content-service-1:true", "content-service-2:true")
-                        .noneMatch(box -> box.startsWith("content-service-3")));
+                        .containsAll(remaining)
+                        .noneMatch(box -> box.startsWith(added.id() + ":")));
         collectConsoleErrors();
     }
 
@@ -192,6 +196,10 @@ class DashboardPageTests {
     void thePageLoggedNoErrors() {
         collectConsoleErrors();
         assertThat(consoleErrors).isEmpty();
+    }
+
+    private static List<String> ids(Service service) {
+        return stack.instances(service).stream().map(AppInstance::id).toList();
     }
 
     private static List<String> seriesWithTraffic(String service) {

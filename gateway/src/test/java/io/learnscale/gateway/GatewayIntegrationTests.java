@@ -231,7 +231,7 @@ class GatewayIntegrationTests {
     @Test
     void aPathOutsideTheApiIsANotFoundProblem() {
         String body = http.get()
-                .uri("/")
+                .uri("/no-such-page") // "/" leads to the dashboard
                 .accept(MediaType.TEXT_HTML)
                 .exchange()
                 .expectStatus()

@@ -16,12 +16,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on a free loopback port standing in for a service instance: it records what reached it and
  * answers like a learnscale service does ({@code X-Served-By} with its instance id, the request id echoed). A
  * second server on another port stands in for its management port: {@code /actuator/health/readiness} answers 200
- * {@code UP}, or 503 {@code OUT_OF_SERVICE} after {@link #ready(boolean) ready(false)}.
+ * {@code UP}, or 503 {@code OUT_OF_SERVICE} after {@link #ready(boolean) ready(false)}; {@code /actuator/prometheus}
+ * counts the requests that reached it, as the dashboard's feed reads them.
  *
  * <ul>
  *   <li>a path ending in {@code /slow} answers only when {@link #releaseSlowResponses()} is called (or after
@@ -70,6 +72,7 @@ final class TestUpstream {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch slowRelease = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger scrapes = new AtomicInteger();
     private volatile boolean ready = true;
     private volatile Behaviour behaviour = Behaviour.NORMAL;
     private volatile Duration delay = Duration.ZERO;
@@ -211,7 +214,11 @@ final class TestUpstream {
     private void handleManagement(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
-            if (!exchange.getRequestURI().getRawPath().equals("/actuator/health/readiness")) {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals("/actuator/prometheus")) {
+                scrapes.incrementAndGet();
+                respond(exchange, 200, "text/plain;version=0.0.4;charset=utf-8", metrics());
+            } else if (!path.equals("/actuator/health/readiness")) {
                 respond(exchange, 404, "application/json", "{}");
             } else if (ready) {
                 respond(exchange, 200, "application/vnd.spring-boot.actuator.v3+json", "{\"status\":\"UP\"}");
@@ -223,6 +230,20 @@ final class TestUpstream {
                         "{\"status\":\"OUT_OF_SERVICE\"}");
             }
         }
+    }
+
+    /** What its Prometheus endpoint says: every request that reached it, answered 200 within 5 ms. */
+    private String metrics() {
+        return """
+                http_server_requests_seconds_count{instance="%1$s",status="200",uri="/api/topics"} %2$d
+                http_server_requests_seconds_bucket{instance="%1$s",le="0.005",status="200",uri="/api/topics"} %2$d
+                http_server_requests_seconds_bucket{instance="%1$s",le="+Inf",status="200",uri="/api/topics"} %2$d
+                """.formatted(servedBy, received.size());
+    }
+
+    /** How often its {@code /actuator/prometheus} was read. */
+    int scrapes() {
+        return scrapes.get();
     }
 
     private void pause(Duration pause) {

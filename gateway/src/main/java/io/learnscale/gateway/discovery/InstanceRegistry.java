@@ -35,7 +35,7 @@ import org.springframework.context.SmartLifecycle;
  * <p>The per-service lists of ready instances are immutable snapshots, replaced on every change, so the load
  * balancer reads them without locking.
  */
-final class InstanceRegistry implements SmartLifecycle {
+public final class InstanceRegistry implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InstanceRegistry.class);
 
@@ -61,8 +61,8 @@ final class InstanceRegistry implements SmartLifecycle {
         return ready.getOrDefault(service, List.of());
     }
 
-    /** Every candidate and what its probe last said, by service: for the {@code instances} endpoint. */
-    synchronized View view() {
+    /** Every candidate and what its probe last said, by service: for the {@code instances} endpoint and the dashboard. */
+    public synchronized View view() {
         Map<String, List<InstanceView>> services = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
             Probe probe = probes.get(candidate);
@@ -266,12 +266,12 @@ final class InstanceRegistry implements SmartLifecycle {
     }
 
     /** The registry as the {@code instances} endpoint shows it. */
-    record View(String source, Map<String, List<InstanceView>> services) {}
+    public record View(String source, Map<String, List<InstanceView>> services) {}
 
     /**
      * @param since when it last went in or out of traffic
      */
-    record InstanceView(
+    public record InstanceView(
             String id,
             String url,
             String managementUrl,

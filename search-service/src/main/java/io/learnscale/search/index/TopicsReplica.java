@@ -4,6 +4,7 @@ import io.learnscale.support.InstanceIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -28,6 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +58,8 @@ class TopicsReplica implements SmartLifecycle {
     private final String clientId;
     private final MeterRegistry registry;
     private final Counter rejected;
+    private final KafkaOperations<String, String> deadLetters;
+    private final String instanceId;
 
     /** The next offset to apply, per partition: where a new consumer resumes after an error. Reader thread only. */
     private final Map<TopicPartition, Long> next = new HashMap<>();
@@ -78,15 +84,18 @@ class TopicsReplica implements SmartLifecycle {
             TopicIndex index,
             SearchProperties properties,
             InstanceIdentity instance,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            KafkaOperations<String, String> deadLetters) {
         this.consumers = consumers;
+        this.deadLetters = deadLetters;
+        this.instanceId = instance.id();
         this.changes = changes;
         this.index = index;
         this.properties = properties;
         this.clientId = "search-index-" + instance.id();
         this.registry = registry;
         this.rejected = Counter.builder("learnscale.search.index.rejected")
-                .description("Records of the topics topic that could not be read and were skipped")
+                .description("Records of the topics topic that could not be read: skipped and dead-lettered")
                 .tag("topic", properties.topic())
                 .register(registry);
         Gauge.builder("learnscale.search.index.documents", index, TopicIndex::documents)
@@ -232,6 +241,7 @@ class TopicsReplica implements SmartLifecycle {
                     record.key(),
                     requestId(record),
                     e.getMessage());
+            deadLetter(record, e);
             return;
         }
         switch (change) {
@@ -247,6 +257,40 @@ class TopicsReplica implements SmartLifecycle {
             }
             case TopicChange.Ignore ignore -> log.debug("Ignoring a {} event", ignore.type());
         }
+    }
+
+    /** A copy of an unreadable record on the dead-letter topic, with where it came from and why (IndexKafkaConfig). */
+    private void deadLetter(ConsumerRecord<String, String> record, InvalidTopicEventException e) {
+        var letter = new ProducerRecord<>(
+                properties.topic() + IndexKafkaConfig.DEAD_LETTER_SUFFIX,
+                null,
+                record.partition() + "@" + record.offset(),
+                record.value());
+        letter.headers()
+                .add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8))
+                .add(
+                        KafkaHeaders.DLT_ORIGINAL_PARTITION,
+                        ByteBuffer.allocate(4).putInt(record.partition()).array())
+                .add(
+                        KafkaHeaders.DLT_ORIGINAL_OFFSET,
+                        ByteBuffer.allocate(8).putLong(record.offset()).array())
+                .add(
+                        KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+                        String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8))
+                .add("learnscale-instance", instanceId.getBytes(StandardCharsets.UTF_8));
+        if (record.key() != null) {
+            letter.headers().add("learnscale-original-key", record.key().getBytes(StandardCharsets.UTF_8));
+        }
+        deadLetters.send(letter).whenComplete((sent, error) -> {
+            if (error != null) {
+                log.warn(
+                        "Could not dead-letter {}-{}@{}: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        error.toString());
+            }
+        });
     }
 
     /**

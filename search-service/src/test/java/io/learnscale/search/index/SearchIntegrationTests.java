@@ -36,6 +36,9 @@ class SearchIntegrationTests {
     @LocalManagementPort
     int managementPort;
 
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
 
@@ -74,6 +77,19 @@ class SearchIntegrationTests {
             assertThat(slugs(word, 50)).containsExactlyInAnyOrderElementsOf(slugs.subList(3, 12));
             assertThat(slugs(replacement, 50)).containsExactly(slugs.get(0));
         });
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndTheIndexGoesOn() throws Exception {
+        String poison = "{\"type\": \"TopicUpserted\", \"data\": [" + TestEvents.uniqueWord();
+        kafka.send(TOPIC, "poison", poison).get(10, TimeUnit.SECONDS);
+        String word = TestEvents.uniqueWord();
+        upsert(word + "-after", "After the poison", "About " + word + ".", 1);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(slugs(word, 10)).containsExactly(word + "-after"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(TestKafka.values(bootstrapServers, TOPIC + ".DLT"))
+                        .contains(poison));
     }
 
     @Test

@@ -52,6 +52,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @DirtiesContext
 class GatewayIntegrationTests {
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     static final TestUpstream upstream = TestUpstream.start();
@@ -265,6 +268,25 @@ class GatewayIntegrationTests {
         assertThat(JsonPath.<String>read(body, "$.requestId")).matches(UUID_PATTERN);
         assertThat(upstream.allReceived())
                 .noneMatch(received -> received.method().equals("TRACE"));
+    }
+
+    @Test
+    void aPathThatIsNotUtf8IsABadRequestProblemThatNeverReachesAService() {
+        String body = http.get()
+                .uri(java.net.URI.create("http://localhost:" + port + "/api/topics/%ED%A0%80")) // sent as it is
+                .exchange()
+                .expectStatus()
+                .isEqualTo(400)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("urn:learnscale:problem:bad-request");
+        assertThat(JsonPath.<String>read(body, "$.requestId")).matches(UUID_PATTERN);
+        assertThat(upstream.allReceived())
+                .noneMatch(received -> received.pathAndQuery().contains("%ED%A0%80"));
     }
 
     @Test

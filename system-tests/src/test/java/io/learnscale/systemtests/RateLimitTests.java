@@ -8,6 +8,15 @@ import io.learnscale.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +43,87 @@ class RateLimitTests {
 
         // another client has its own budget: the service answers it (400: the body is deliberately empty)
         assertThat(attempt(Tokens.bearer("bystander", "user")).statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * The stack runs the normal profile: writes 10/s with bursts of 20 per client. A client that sends as fast as it
+     * can gets its burst plus 10 per second, within 10 %; another client sending meanwhile is never limited.
+     */
+    @Test
+    void aBurstFromOneClientHoldsWithinTenPercentOfTheRateWhileAnotherClientIsUnaffected() throws Exception {
+        int rate = 10;
+        int burst = 20;
+        Duration window = Duration.ofSeconds(12);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String hammer = Tokens.bearer("hammer-" + run, "user");
+        String bystander = Tokens.bearer("bystander-" + run, "user");
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger allowed = new AtomicInteger();
+        AtomicInteger bystanderSent = new AtomicInteger();
+        List<String> bystanderLimited = Collections.synchronizedList(new ArrayList<>());
+        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        long started = System.nanoTime();
+        long until = started + window.toNanos();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                running.add(clients.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        int status = attempt(hammer).statusCode();
+                        sent.incrementAndGet();
+                        if (status == 400) { // through the limiter to the service, which refuses the empty body
+                            allowed.incrementAndGet();
+                        } else if (status != 429) {
+                            unexpected.add(Integer.toString(status));
+                        }
+                    }
+                }));
+            }
+            running.add(clients.submit(() -> {
+                while (System.nanoTime() < until) {
+                    HttpResponse<String> response = attempt(bystander);
+                    bystanderSent.incrementAndGet();
+                    if (response.statusCode() != 400) {
+                        bystanderLimited.add(response.statusCode() + " " + response.body());
+                    }
+                    pause(Duration.ofMillis(250)); // 4 writes/s: well inside its own budget
+                }
+            }));
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double expected = burst + rate * seconds;
+        System.out.printf(
+                "RATE LIMIT writes %d/s burst %d over %.1f s: one client sent %d, allowed %d (expected %.0f, %+.1f %%),"
+                        + " refused %d; another client sent %d, limited %d%n",
+                rate,
+                burst,
+                seconds,
+                sent.get(),
+                allowed.get(),
+                expected,
+                100 * (allowed.get() - expected) / expected,
+                sent.get() - allowed.get(),
+                bystanderSent.get(),
+                bystanderLimited.size());
+
+        assertThat(unexpected).isEmpty();
+        assertThat(sent.get()).as("the burst outran the budget").isGreaterThan(2 * (int) expected);
+        assertThat((double) allowed.get()).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(10));
+        assertThat(bystanderLimited).isEmpty();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

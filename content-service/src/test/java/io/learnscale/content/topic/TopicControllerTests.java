@@ -180,6 +180,34 @@ class TopicControllerTests {
     }
 
     @Test
+    void noConnectionToBeginAWriteIsA503() {
+        given(writer.create(org.mockito.ArgumentMatchers.any()))
+                .willThrow(new org.springframework.transaction.CannotCreateTransactionException(
+                        "Could not open JDBC Connection for transaction"));
+        assertCreateIs503();
+    }
+
+    @Test
+    void aRollbackOnABrokenConnectionIsA503() {
+        // PostgreSQL went away mid-transaction: the rollback fails too and its exception replaces the first
+        given(writer.create(org.mockito.ArgumentMatchers.any()))
+                .willThrow(new org.springframework.transaction.TransactionSystemException("JDBC rollback failed"));
+        assertCreateIs503();
+    }
+
+    private void assertCreateIs503() {
+        assertThat(mvc.post()
+                        .uri("/api/topics")
+                        .header("Authorization", author())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"slug\": \"horizontal-scaling\", \"section\": \"scaling-techniques\","
+                                + " \"title\": \"t\", \"body\": \"b\"}"))
+                .hasStatus(503)
+                .hasHeader("Retry-After", "5")
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void aStaleIfMatchIsA412ProblemWithTheCurrentEtag() {
         willThrow(new StaleTopicException("horizontal-scaling", "\"41\"", 42))
                 .given(writer)

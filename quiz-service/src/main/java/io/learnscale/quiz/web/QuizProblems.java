@@ -20,6 +20,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -107,7 +109,13 @@ class QuizProblems extends ProblemAdvice {
     }
 
     /** The database failed outside a read the catalog guards (an authoring change): nothing was changed. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    // PostgreSQL gone around a transaction: no connection to begin it, or a broken one that cannot roll it back
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
     ResponseEntity<Object> databaseUnavailable(RuntimeException ex, WebRequest request) {
         log.warn("Database unavailable: {}", ex.getMessage());
         return respond(

@@ -255,6 +255,23 @@ class QuizControllerTests {
     }
 
     @Test
+    void noConnectionToBeginAnAuthoringChangeIsA503() {
+        given(authoring.create(any()))
+                .willThrow(new org.springframework.transaction.CannotCreateTransactionException(
+                        "Could not open JDBC Connection for transaction"));
+
+        assertThat(post(QUIZ_JSON)).hasStatus(503).hasHeader("Retry-After", "5");
+    }
+
+    @Test
+    void aRollbackOnABrokenConnectionIsA503() {
+        given(authoring.create(any()))
+                .willThrow(new org.springframework.transaction.TransactionSystemException("JDBC rollback failed"));
+
+        assertThat(post(QUIZ_JSON)).hasStatus(503).hasHeader("Retry-After", "5");
+    }
+
+    @Test
     void aWrongContentTypeIsA415() {
         assertThat(mvc.post()
                         .uri("/api/quizzes")

@@ -6,6 +6,8 @@ import io.learnscale.support.InstanceIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -28,6 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +60,8 @@ class TopicsReplica implements SmartLifecycle {
     private final MeterRegistry registry;
     private final Counter rejected;
     private final RecordTraces traces;
+    private final KafkaOperations<String, String> deadLetters;
+    private final String instanceId;
 
     /** The next offset to apply, per partition: where a new consumer resumes after an error. Reader thread only. */
     private final Map<TopicPartition, Long> next = new HashMap<>();
@@ -80,16 +87,19 @@ class TopicsReplica implements SmartLifecycle {
             SearchProperties properties,
             InstanceIdentity instance,
             MeterRegistry registry,
-            RecordTraces traces) {
+            RecordTraces traces,
+            KafkaOperations<String, String> deadLetters) {
         this.consumers = consumers;
         this.traces = traces;
+        this.deadLetters = deadLetters;
+        this.instanceId = instance.id();
         this.changes = changes;
         this.index = index;
         this.properties = properties;
         this.clientId = "search-index-" + instance.id();
         this.registry = registry;
         this.rejected = Counter.builder("learnscale.search.index.rejected")
-                .description("Records of the topics topic that could not be read and were skipped")
+                .description("Records of the topics topic that could not be read: skipped and dead-lettered")
                 .tag("topic", properties.topic())
                 .register(registry);
         Gauge.builder("learnscale.search.index.documents", index, TopicIndex::documents)
@@ -237,6 +247,7 @@ class TopicsReplica implements SmartLifecycle {
                     record.key(),
                     RecordTraces.requestId(record),
                     e.getMessage());
+            deadLetter(record, e);
             return;
         }
         switch (change) {
@@ -268,6 +279,40 @@ class TopicsReplica implements SmartLifecycle {
                     record.partition(),
                     record.offset());
         }
+    }
+
+    /** A copy of an unreadable record on the dead-letter topic, with where it came from and why (IndexKafkaConfig). */
+    private void deadLetter(ConsumerRecord<String, String> record, InvalidTopicEventException e) {
+        var letter = new ProducerRecord<>(
+                properties.topic() + IndexKafkaConfig.DEAD_LETTER_SUFFIX,
+                null,
+                record.partition() + "@" + record.offset(),
+                record.value());
+        letter.headers()
+                .add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8))
+                .add(
+                        KafkaHeaders.DLT_ORIGINAL_PARTITION,
+                        ByteBuffer.allocate(4).putInt(record.partition()).array())
+                .add(
+                        KafkaHeaders.DLT_ORIGINAL_OFFSET,
+                        ByteBuffer.allocate(8).putLong(record.offset()).array())
+                .add(
+                        KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+                        String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8))
+                .add("learnscale-instance", instanceId.getBytes(StandardCharsets.UTF_8));
+        if (record.key() != null) {
+            letter.headers().add("learnscale-original-key", record.key().getBytes(StandardCharsets.UTF_8));
+        }
+        deadLetters.send(letter).whenComplete((sent, error) -> {
+            if (error != null) {
+                log.warn(
+                        "Could not dead-letter {}-{}@{}: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        error.toString());
+            }
+        });
     }
 
     /**

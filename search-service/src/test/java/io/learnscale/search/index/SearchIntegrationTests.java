@@ -42,6 +42,9 @@ class SearchIntegrationTests {
     @LocalManagementPort
     int managementPort;
 
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
 
@@ -97,6 +100,19 @@ class SearchIntegrationTests {
                 .untilAsserted(() -> assertThat(output.getOut())
                         .containsPattern("\\[edit-" + slug + "] .*\\[" + traceId + "] .*Indexed " + slug
                                 + " version 3 from content\\.topics-\\d@\\d+"));
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndTheIndexGoesOn() throws Exception {
+        String poison = "{\"type\": \"TopicUpserted\", \"data\": [" + TestEvents.uniqueWord();
+        kafka.send(TOPIC, "poison", poison).get(10, TimeUnit.SECONDS);
+        String word = TestEvents.uniqueWord();
+        upsert(word + "-after", "After the poison", "About " + word + ".", 1);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(slugs(word, 10)).containsExactly(word + "-after"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(TestKafka.values(bootstrapServers, TOPIC + ".DLT"))
+                        .contains(poison));
     }
 
     @Test

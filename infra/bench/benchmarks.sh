@@ -23,21 +23,21 @@ echo "== building (not timed)"
 ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
 bench() { "$JAVA_HOME/bin/java" -Xmx256m -Dlearnscale.home="$root" \
   -cp "infra/load/target/classes:$(cat infra/load/target/classpath.txt)" io.learnscale.load.bench.Benchmarks "$@" \
-  | tee /dev/stderr | grep '^RESULT|' >> "$results"; }
+  | tee /dev/stderr | { grep '^RESULT|' || true; } >> "$results"; }
 row() { echo "RESULT|$1|$2|$3|$4|$5" >> "$results"; }
 
 echo "== cold start of the default stack (two content, two quiz, one search, the gateway; from empty data)"
 if ./learnscale status >/dev/null 2>&1; then ./learnscale stop; sleep 5; fi
 setsid ./learnscale run --benchmark --clean > "$work/run.log" 2>&1 &
+launcher=$! # the script execs the launcher's JVM
 for _ in $(seq 1 600); do
   grep -q '^Ready in' "$work/run.log" && break
-  if ! kill -0 $! 2>/dev/null; then cat "$work/run.log"; exit 1; fi
+  if ! kill -0 "$launcher" 2>/dev/null; then cat "$work/run.log"; exit 1; fi
   sleep 1
 done
 cold=$(sed -n 's/^Ready in \([0-9.]*\) s/\1/p' "$work/run.log")
-launcher=$(pgrep -f 'io.learnscale.launcher.cli.Launcher run' | head -1)
-postgres=$(./learnscale status | awk '$1 == "PostgreSQL" {print $3}')
-memory=$(python3 - "$launcher" "$postgres" <<'PY'
+listed=$(./learnscale status | awk 'NR > 1 && $4 ~ /^[0-9]+$/ {print $4}')
+memory=$(python3 - "$launcher" $listed <<'PY'
 import os, sys
 children = {}
 for pid in filter(str.isdigit, os.listdir('/proc')):

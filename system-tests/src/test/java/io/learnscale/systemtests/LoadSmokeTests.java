@@ -28,7 +28,7 @@ class LoadSmokeTests {
     void theDefaultMixRunsWithoutErrorsAndWritesItsReport() throws IOException {
         Path results = Path.of("target/gatling-smoke");
         int status =
-                gatling(Map.of("rate", "4", "duration", "6", "maxErrorPercent", "0", "p95Millis", "5000"), results);
+                gatling(Map.of("rate", "4", "duration", "6", "maxErrorPercent", "0", "p95Millis", "10000"), results);
 
         assertThat(status).isEqualTo(SUCCESS);
         try (Stream<Path> files = Files.walk(results)) {

@@ -38,11 +38,11 @@ final class Chart {
 
     private static void throughput(
             Graphics2D g, int x, int y, int w, int h, List<ScalingExperiment.Step> steps, double rate) {
-        title(g, x, y - 20, "Content reads: throughput (bars) and p99 (dots) per instance count");
+        title(g, x, y - 20, "Content reads: capacity (blue), answered at the fixed rate (grey), its p99");
         double maxRps = Math.max(
                         rate,
                         steps.stream()
-                                .mapToDouble(ScalingExperiment.Step::throughput)
+                                .mapToDouble(ScalingExperiment.Step::capacity)
                                 .max()
                                 .orElse(1))
                 * 1.1;
@@ -62,18 +62,24 @@ final class Chart {
         int slot = w / Math.max(1, steps.size());
         for (int i = 0; i < steps.size(); i++) {
             ScalingExperiment.Step step = steps.get(i);
-            int barHeight = (int) (step.throughput() / maxRps * h);
-            int bx = x + i * slot + slot / 4;
+            int barHeight = (int) (step.capacity() / maxRps * h);
+            int bx = x + i * slot + slot / 6;
             g.setColor(SERIES[0]);
-            g.fillRect(bx, y + h - barHeight, slot / 2, barHeight);
+            g.fillRect(bx, y + h - barHeight, slot / 3, barHeight);
             g.setColor(Color.BLACK);
-            g.drawString("%.0f".formatted(step.throughput()), bx + 4, y + h - barHeight - 4);
+            g.drawString("%.0f".formatted(step.capacity()), bx + 4, y + h - barHeight - 4);
+            int fixedHeight = (int) (step.throughput() / maxRps * h);
+            g.setColor(Color.LIGHT_GRAY);
+            g.fillRect(bx + slot / 3, y + h - fixedHeight, slot / 3, fixedHeight);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString("%.0f".formatted(step.throughput()), bx + slot / 3 + 4, y + h - fixedHeight - 4);
+            g.setColor(Color.BLACK);
             g.drawString(step.instances() + (step.instances() == 1 ? " instance" : " instances"), bx, y + h + 16);
             if (!Double.isNaN(step.p99())) {
                 int py = y + h - (int) (step.p99() / maxP99 * h);
                 g.setColor(SERIES[1]);
-                g.fillOval(bx + slot / 4 - 5, py - 5, 10, 10);
-                g.drawString("p99 %.0f ms".formatted(step.p99()), bx + slot / 4 + 8, py + 4);
+                g.fillOval(bx + slot / 2 - 5, py - 5, 10, 10);
+                g.drawString("p99 %.0f ms".formatted(step.p99()), bx + slot / 2 + 8, py + 4);
             }
         }
     }

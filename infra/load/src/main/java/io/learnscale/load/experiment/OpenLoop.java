@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
@@ -80,6 +81,43 @@ public final class OpenLoop implements AutoCloseable {
             LockSupport.parkNanos(10_000_000L);
         }
         return new Result(new ArrayList<>(outcomes), duration, rate);
+    }
+
+    /**
+     * Closed loop, to find capacity: {@code concurrency} clients each send the next request as soon as the last one
+     * returned, for {@code duration}. Queues stay short, so nothing times out and no circuit opens.
+     */
+    public Result saturate(int concurrency, Duration duration, LongFunction<HttpRequest.Builder> requests) {
+        ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicLong counter = new AtomicLong();
+        try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < concurrency; c++) {
+                clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        try {
+                            HttpResponse<Void> response = client.send(
+                                    requests.apply(counter.getAndIncrement())
+                                            .timeout(timeout)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding());
+                            outcomes.add(new Outcome(
+                                    start,
+                                    System.nanoTime() - start,
+                                    response.statusCode(),
+                                    response.headers().firstValue("X-Served-By").orElse("")));
+                        } catch (java.io.IOException e) {
+                            outcomes.add(new Outcome(start, System.nanoTime() - start, 0, ""));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                });
+            }
+        }
+        return new Result(new ArrayList<>(outcomes), duration, Double.NaN);
     }
 
     @Override

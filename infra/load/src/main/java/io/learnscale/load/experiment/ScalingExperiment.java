@@ -50,7 +50,10 @@ public final class ScalingExperiment {
             double errorRate,
             Map<String, Long> servedBy,
             Map<String, Double> cpuPerInstance,
-            Map<Integer, Long> statuses) {}
+            Map<Integer, Long> statuses,
+            double capacity,
+            double capacityP99,
+            Map<String, Long> capacityServedBy) {}
 
     /** One worker count: lag over time ({@code [millis since start, records]}), its peak and how long it drained. */
     record WorkerRun(
@@ -114,6 +117,12 @@ public final class ScalingExperiment {
         try (Stack stack = Stack.start(options, ProgressLog.console());
                 CpuCap caps = CpuCap.detect(
                         "learnscale-scaling-" + ProcessHandle.current().pid())) {
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> { // Ctrl-C: leave no process nor cgroup behind
+                                caps.close();
+                                stack.close();
+                            }));
             say("CPU caps: " + caps.describe());
             Catalog catalog = Catalog.read(stack.gatewayUrl());
             List<Step> results = new ArrayList<>();
@@ -139,10 +148,20 @@ public final class ScalingExperiment {
                     .formatted(count, warmup.toSeconds(), rate));
             load.run(rate, warmup, n -> read(gateway, slugs, n));
             instances.forEach(i -> caps.cap(i.id(), i.pid(), cpus));
-            load.run(rate, Duration.ofSeconds(3), n -> read(gateway, slugs, n)); // settle under the cap
+            int clients = 4 * count;
+            load.saturate(clients, Duration.ofSeconds(3), n -> read(gateway, slugs, n)); // settle under the cap
+            say("%d content instance(s): capped at %.2f CPU each, capacity with %d closed-loop clients for %d s"
+                    .formatted(count, cpus, clients, measure.toSeconds()));
+            OpenLoop.Result capacity = load.saturate(clients, measure, n -> read(gateway, slugs, n));
+            say("  capacity %.0f req/s, p99 %.1f ms, served by %s, statuses %s"
+                    .formatted(
+                            capacity.throughput(),
+                            capacity.percentileMillis(99),
+                            capacity.servedBy(),
+                            capacity.statuses()));
             Map<String, Long> cpuBefore = cpuTimes(instances);
-            say("%d content instance(s): capped at %.2f CPU each, measuring %d s"
-                    .formatted(count, cpus, measure.toSeconds()));
+            say("%d content instance(s): capped, fixed rate %.0f req/s for %d s"
+                    .formatted(count, rate, measure.toSeconds()));
             OpenLoop.Result result = load.run(rate, measure, n -> read(gateway, slugs, n));
             Map<String, Long> cpuAfter = cpuTimes(instances);
             Map<String, Double> cpuShare = new LinkedHashMap<>();
@@ -156,7 +175,10 @@ public final class ScalingExperiment {
                     result.errorRate(),
                     result.servedBy(),
                     cpuShare,
-                    result.statuses());
+                    result.statuses(),
+                    capacity.throughput(),
+                    capacity.percentileMillis(99),
+                    capacity.servedBy());
             say("  %.0f req/s answered, p50 %.1f ms, p99 %.1f ms, errors %.1f %%, served by %s, CPU %s"
                     .formatted(
                             step.throughput(),
@@ -290,32 +312,43 @@ public final class ScalingExperiment {
         md.append("![throughput per instance count, and consumer lag over time](")
                 .append(name)
                 .append(".png)\n\n");
-        md.append("## Content reads at a fixed %.0f req/s through the gateway\n\n".formatted(rate));
-        md.append("`GET /api/topics/{slug}` over every topic (cached in Redis), open-loop: latency counts from when ")
-                .append(
-                        "each request was due. Each step is warmed up %d s uncapped, then every content-service instance is "
-                                .formatted(warmup.toSeconds()))
-                .append(
-                        "capped at %.2f CPU and measured for %d s. The gateway, quiz, search, Kafka, Redis and PostgreSQL are not capped.\n\n"
-                                .formatted(cpus, measure.toSeconds()));
+        double one = results.isEmpty() ? 1 : results.getFirst().capacity();
+        md.append("## Content reads: capacity per instance count\n\n");
         md.append(
-                "| instances | answered req/s | × one instance | p50 ms | p99 ms | errors | share of requests | CPU used per instance |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
-        double one = results.isEmpty() ? 1 : results.getFirst().throughput();
+                        "`GET /api/topics/{slug}` over every topic (cached in Redis) through the gateway. Each step is warmed up %d s uncapped at %.0f req/s, "
+                                .formatted(warmup.toSeconds(), rate))
+                .append(
+                        "then every content-service instance is capped at %.2f CPU; capacity is measured closed-loop (4 clients per instance, each sending the next request when the last returned) for %d s. "
+                                .formatted(cpus, measure.toSeconds()))
+                .append("The gateway, quiz, search, Kafka, Redis and PostgreSQL are not capped.\n\n");
+        md.append(
+                "| instances | capacity req/s | × one instance | p99 ms | share of requests |\n|---|---|---|---|---|\n");
         for (Step step : results) {
-            long total =
-                    step.servedBy().values().stream().mapToLong(Long::longValue).sum();
-            md.append("| %d | %.0f | %.2f | %.1f | %.1f | %.2f %% | %s | %s |\n"
+            md.append("| %d | %.0f | %.2f | %.1f | %s |\n"
+                    .formatted(
+                            step.instances(),
+                            step.capacity(),
+                            step.capacity() / one,
+                            step.capacityP99(),
+                            shares(step.capacityServedBy())));
+        }
+        md.append("\n## Content reads at a fixed %.0f req/s\n\n".formatted(rate));
+        md.append(
+                "The same read, open-loop at a fixed arrival rate (latency counted from when each request was due), right after the capacity run. "
+                        + "Where the rate is above what the instances can serve, queues grow until the gateway's time limit (504) and then its circuit breaker "
+                        + "answers 503 at once: that load shedding, not the instances, then sets the answered rate (see the CPU the instances used).\n\n");
+        md.append(
+                "| instances | answered req/s | p50 ms | p99 ms | errors | share of requests | CPU used per instance |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (Step step : results) {
+            md.append("| %d | %.0f | %.1f | %.1f | %.2f %% | %s | %s |\n"
                     .formatted(
                             step.instances(),
                             step.throughput(),
-                            step.throughput() / one,
                             step.p50(),
                             step.p99(),
                             step.errorRate() * 100,
-                            step.servedBy().entrySet().stream()
-                                    .map(e -> "%s %.0f %%".formatted(e.getKey(), 100.0 * e.getValue() / total))
-                                    .collect(Collectors.joining(", ")),
+                            shares(step.servedBy()),
                             step.cpuPerInstance().entrySet().stream()
                                     .map(e -> "%.2f".formatted(e.getValue()))
                                     .collect(Collectors.joining(", "))));
@@ -350,6 +383,13 @@ public final class ScalingExperiment {
         Path report = out.resolve(name + ".md");
         Files.writeString(report, md.toString());
         say("Report: " + home.relativize(report) + " (chart " + home.relativize(chart) + ")");
+    }
+
+    private static String shares(Map<String, Long> servedBy) {
+        long total = servedBy.values().stream().mapToLong(Long::longValue).sum();
+        return servedBy.entrySet().stream()
+                .map(e -> "%s %.0f %%".formatted(e.getKey(), 100.0 * e.getValue() / Math.max(1, total)))
+                .collect(Collectors.joining(", "));
     }
 
     private String settings() {

@@ -70,8 +70,8 @@ echo "== what the gateway costs (edge-cost.sh)"
 edge=$(infra/bench/edge-cost.sh 10 16 | tee /dev/stderr)
 direct_rps=$(awk '/^direct/ {for (i=1;i<=NF;i++) if ($(i+1)=="rps") print $i}' <<<"$edge")
 gateway_rps=$(awk '/^gateway \(all/ {for (i=1;i<=NF;i++) if ($(i+1)=="rps") print $i}' <<<"$edge")
-throughput_ratio=$(awk '/gateway ÷ direct/ {print $4}' <<<"$edge")
-cpu_ratio=$(awk '/gateway ÷ nginx/ {print $6}' <<<"$edge" | tr -d '×')
+throughput_ratio=$(awk '/gateway ÷ direct/ {print $5}' <<<"$edge")
+cpu_ratio=$(awk '/gateway ÷ nginx/ {print $7}' <<<"$edge" | tr -d '×')
 row "gateway ÷ direct throughput, full edge chain" "$throughput_ratio" "≥ 0.40" "$(python3 -c "print('met' if $throughput_ratio >= 0.40 else 'missed')")" "wrk -t1 -c16 on the cached topic GET, one content instance: direct $direct_rps req/s, gateway $gateway_rps req/s"
 row "gateway CPU per request ÷ nginx reverse proxy's" "${cpu_ratio}×" "≤ 4×" "$(python3 -c "print('met' if $cpu_ratio <= 4 else 'missed')")" "$(grep -E '^(nginx|gateway \(all)' <<<"$edge" | tr -s ' ' | paste -sd ';' -)"
 
@@ -114,13 +114,29 @@ echo "== failover: one of three content instances killed under fixed-rate reads"
 bench failover
 ./learnscale scale content-service 2 >/dev/null
 
+echo "== where the time goes: JFR on the gateway and content-service-1 under wrk on the gateway (20 s, not measured)"
+profile() { # instance
+  local pid; pid=$(./learnscale status | awk -v id="$1" '$1 == id {print $4}')
+  "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name=bench settings=profile filename="$root/$work/$1.jfr" >/dev/null
+}
+profile gateway-1
+profile content-service-1
+wrk -t1 -c16 -d20s "$gateway/api/topics/horizontal-scaling" >/dev/null
+hot=$work/hot-methods.txt
+: > "$hot"
+for id in gateway-1 content-service-1; do
+  pid=$(./learnscale status | awk -v id="$id" '$1 == id {print $4}')
+  "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name=bench >/dev/null
+  { echo "### $id"; echo; echo '```'; "$JAVA_HOME/bin/jfr" view --width 140 hot-methods "$work/$id.jfr" | head -28; echo '```'; echo; } >> "$hot"
+done
+
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p docs/benchmarks
 report=docs/benchmarks/$(date -u +%Y-%m-%d-%H%M).md
-python3 - "$results" "$report" "$started" "$load_before" "$load_after" "$(nproc)" \
+python3 - "$results" "$report" "$started" "$load_before" "$load_after" "$hot" "$(nproc)" \
   "$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)" "$(awk '/MemTotal/ {printf "%.1f", $2/1048576}' /proc/meminfo)" <<'PY'
 import sys
-results, report, started, before, after, cores, cpu, mem = sys.argv[1:]
+results, report, started, before, after, hot, cores, cpu, mem = sys.argv[1:]
 rows = [line.rstrip('\n').split('|')[1:] for line in open(results) if line.startswith('RESULT|')]
 out = [f"# Benchmarks, {started}", "",
        f"Machine: {cores} cores ({cpu}), {mem} GiB; load average (1, 5, 15 min) before: {before}, after: {after}.  ",
@@ -128,6 +144,9 @@ out = [f"# Benchmarks, {started}", "",
        "figures move between runs).", "",
        "| figure | value | target | | how |", "|---|---|---|---|---|"]
 out += [f"| {f} | **{v}** | {t} | {m} | {d} |" for f, v, t, m, d in rows]
+out += ["", "## Where the time goes", "",
+        "JFR (`settings=profile`) on the gateway and on content-service-1 during 20 s of wrk -t1 -c16 on the cached "
+        "topic GET through the gateway, `jfr view hot-methods`:", "", open(hot).read()]
 open(report, 'w').write('\n'.join(out) + '\n')
 print('\n'.join(out))
 PY

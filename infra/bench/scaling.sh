@@ -3,7 +3,7 @@
 # 1 → 2 → 4 instances under a fixed read rate, each CPU-capped with cgroups (root needed; otherwise it says so and runs
 # uncapped), then attempts faster than one capped search-service consumes them, with one and two instances.
 # Writes docs/scaling/<date>.md and .png. Options as -D flags, e.g.:
-#   infra/bench/scaling.sh -Drate=80 -Dcpus=0.1 -DattemptRate=60 -DworkerCpus=0.02
+#   infra/bench/scaling.sh -Drate=160 -Dcpus=0.1 -Dclients=16 -DattemptRate=40 -DworkerCpus=0.02
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +30,8 @@ public final class OpenLoop implements AutoCloseable {
         }
     }
 
+    private final ExecutorService executor =
+            Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().factory());
     private final HttpClient client;
     private final Semaphore inFlight;
     private final Duration timeout;
@@ -37,7 +40,7 @@ public final class OpenLoop implements AutoCloseable {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
-                .executor(Executors.newFixedThreadPool(4))
+                .executor(executor)
                 .build();
         this.inFlight = new Semaphore(maxInFlight);
         this.timeout = timeout;
@@ -123,6 +126,7 @@ public final class OpenLoop implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        executor.shutdownNow();
     }
 
     /** What one run measured. */

@@ -34,9 +34,9 @@ import java.util.stream.Collectors;
  * content-service steps 1 → 2 → 4 instances, each warmed up uncapped and then CPU-capped; then attempts faster than
  * one capped search-service consumes them, with one and then two instances. Writes a Markdown report and a chart.
  *
- * <p>Options (system properties): {@code rate} (reads/s, 80), {@code steps} (1,2,4), {@code cpus} (per content
- * instance, 0.1), {@code warmup} and {@code measure} (s, 15 and 20), {@code attemptRate} (/s, 60),
- * {@code attemptSeconds} (30), {@code workerCpus} (per search instance, 0.02), {@code out} (docs/scaling).
+ * <p>Options (system properties): {@code rate} (reads/s, 160), {@code steps} (1,2,4), {@code cpus} (per content
+ * instance, 0.1), {@code warmup} and {@code measure} (s, 15 and 20), {@code attemptRate} (/s, 40),
+ * {@code attemptSeconds} (30), {@code workerCpus} (per search instance, 0.02), {@code clients} (closed-loop clients per content instance, 16), {@code out} (docs/scaling).
  */
 public final class ScalingExperiment {
 
@@ -76,11 +76,12 @@ public final class ScalingExperiment {
     private final double attemptRate;
     private final Duration attemptDuration;
     private final double workerCpus;
+    private final int clientsPerInstance;
     private final Path out;
 
     private ScalingExperiment(Path home) {
         this.home = home;
-        this.rate = Double.parseDouble(System.getProperty("rate", "80"));
+        this.rate = Double.parseDouble(System.getProperty("rate", "160"));
         this.steps = Arrays.stream(System.getProperty("steps", "1,2,4").split(","))
                 .map(String::trim)
                 .map(Integer::parseInt)
@@ -88,9 +89,11 @@ public final class ScalingExperiment {
         this.cpus = Double.parseDouble(System.getProperty("cpus", "0.1"));
         this.warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("warmup", "15")));
         this.measure = Duration.ofSeconds(Long.parseLong(System.getProperty("measure", "20")));
-        this.attemptRate = Double.parseDouble(System.getProperty("attemptRate", "60"));
+        this.attemptRate = Double.parseDouble(System.getProperty("attemptRate", "40"));
         this.attemptDuration = Duration.ofSeconds(Long.parseLong(System.getProperty("attemptSeconds", "30")));
         this.workerCpus = Double.parseDouble(System.getProperty("workerCpus", "0.02"));
+        // a capped instance answers slowly (it waits for its next CPU slice): it takes many clients to keep it busy
+        this.clientsPerInstance = Integer.parseInt(System.getProperty("clients", "16"));
         this.out = home.resolve(System.getProperty("out", "docs/scaling"));
     }
 
@@ -98,7 +101,12 @@ public final class ScalingExperiment {
         Path home = Path.of(System.getProperty("learnscale.home", "."))
                 .toAbsolutePath()
                 .normalize();
-        new ScalingExperiment(home).run();
+        try {
+            new ScalingExperiment(home).run();
+        } catch (RuntimeException | IOException e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -148,7 +156,7 @@ public final class ScalingExperiment {
                     .formatted(count, warmup.toSeconds(), rate));
             load.run(rate, warmup, n -> read(gateway, slugs, n));
             instances.forEach(i -> caps.cap(i.id(), i.pid(), cpus));
-            int clients = 4 * count;
+            int clients = clientsPerInstance * count;
             load.saturate(clients, Duration.ofSeconds(3), n -> read(gateway, slugs, n)); // settle under the cap
             say("%d content instance(s): capped at %.2f CPU each, capacity with %d closed-loop clients for %d s"
                     .formatted(count, cpus, clients, measure.toSeconds()));
@@ -318,8 +326,8 @@ public final class ScalingExperiment {
                         "`GET /api/topics/{slug}` over every topic (cached in Redis) through the gateway. Each step is warmed up %d s uncapped at %.0f req/s, "
                                 .formatted(warmup.toSeconds(), rate))
                 .append(
-                        "then every content-service instance is capped at %.2f CPU; capacity is measured closed-loop (4 clients per instance, each sending the next request when the last returned) for %d s. "
-                                .formatted(cpus, measure.toSeconds()))
+                        "then every content-service instance is capped at %.2f CPU; capacity is measured closed-loop (%d clients per instance, each sending the next request when the last returned) for %d s. "
+                                .formatted(cpus, clientsPerInstance, measure.toSeconds()))
                 .append("The gateway, quiz, search, Kafka, Redis and PostgreSQL are not capped.\n\n");
         md.append(
                 "| instances | capacity req/s | × one instance | p99 ms | share of requests |\n|---|---|---|---|---|\n");
@@ -393,11 +401,12 @@ public final class ScalingExperiment {
     }
 
     private String settings() {
-        return "rate=%.0f steps=%s cpus=%.2f warmup=%ds measure=%ds attemptRate=%.0f attemptSeconds=%d workerCpus=%.2f"
+        return "rate=%.0f steps=%s cpus=%.2f clients=%d warmup=%ds measure=%ds attemptRate=%.0f attemptSeconds=%d workerCpus=%.2f"
                 .formatted(
                         rate,
                         steps.stream().map(String::valueOf).collect(Collectors.joining(",")),
                         cpus,
+                        clientsPerInstance,
                         warmup.toSeconds(),
                         measure.toSeconds(),
                         attemptRate,

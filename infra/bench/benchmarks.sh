@@ -23,7 +23,7 @@ echo "== building (not timed)"
 ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
 bench() { "$JAVA_HOME/bin/java" -Xmx256m -Dlearnscale.home="$root" \
   -cp "infra/load/target/classes:$(cat infra/load/target/classpath.txt)" io.learnscale.load.bench.Benchmarks "$@" \
-  | tee /dev/stderr | { grep '^RESULT|' || true; } >> "$results"; }
+  | tee -a /dev/stderr | { grep '^RESULT|' || true; } >> "$results"; }
 row() { echo "RESULT|$1|$2|$3|$4|$5" >> "$results"; }
 
 echo "== cold start of the default stack (two content, two quiz, one search, the gateway; from empty data)"
@@ -67,7 +67,7 @@ row "cold start of the default local stack to ready" "${cold} s" "≤ 60 s" "$(p
 row "its total memory (sum of PSS)" "${gib} GiB" "≤ 3 GiB" "$(python3 -c "print('met' if $gib <= 3 else 'missed')")" "$processes processes: the launcher, every JVM and server it started, PostgreSQL's workers"
 
 echo "== what the gateway costs (edge-cost.sh)"
-edge=$(infra/bench/edge-cost.sh 10 16 | tee /dev/stderr)
+edge=$(infra/bench/edge-cost.sh 10 16 | tee -a /dev/stderr)
 direct_rps=$(awk '/^direct/ {for (i=1;i<=NF;i++) if ($(i+1)=="rps") print $i}' <<<"$edge")
 gateway_rps=$(awk '/^gateway \(all/ {for (i=1;i<=NF;i++) if ($(i+1)=="rps") print $i}' <<<"$edge")
 throughput_ratio=$(awk '/gateway ÷ direct/ {print $5}' <<<"$edge")
@@ -111,7 +111,7 @@ bench e2e "$post_rps"
 
 echo "== failover: one of three content instances killed under fixed-rate reads"
 ./learnscale scale content-service 3 >/dev/null
-bench failover
+bench failover "$(python3 -c "print($gateway_rps / 2)")" # half the gateway's max: a kill, not overload, is measured
 ./learnscale scale content-service 2 >/dev/null
 
 echo "== where the time goes: JFR on the gateway and content-service-1 under wrk on the gateway (20 s, not measured)"

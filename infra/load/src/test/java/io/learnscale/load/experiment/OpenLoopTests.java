@@ -1,0 +1,88 @@
+package io.learnscale.load.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OpenLoopTests {
+
+    private HttpServer server;
+    private final AtomicInteger served = new AtomicInteger();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/ok", exchange -> {
+            int n = served.incrementAndGet();
+            exchange.getResponseHeaders().add("X-Served-By", n % 2 == 0 ? "even" : "odd");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.createContext("/slow", exchange -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    @Test
+    void sendsOnScheduleAndCountsWhoAnswered() {
+        try (OpenLoop load = new OpenLoop(64, Duration.ofSeconds(5))) {
+            OpenLoop.Result result = load.run(100, Duration.ofSeconds(1), n -> request("/ok"));
+
+            assertThat(result.outcomes()).hasSize(100);
+            assertThat(result.errorRate()).isZero();
+            assertThat(result.throughput()).isEqualTo(100.0);
+            assertThat(result.servedBy()).containsOnlyKeys("even", "odd");
+            assertThat(result.percentileMillis(50)).isLessThanOrEqualTo(result.percentileMillis(99));
+        }
+    }
+
+    @Test
+    void latencyCountsFromWhenTheRequestWasDueAndErrorsAreNotThroughput() {
+        try (OpenLoop load = new OpenLoop(2, Duration.ofSeconds(5))) {
+            OpenLoop.Result result = load.run(20, Duration.ofSeconds(1), n -> request("/slow"));
+
+            // two in flight at most: the rest were never sent, and none of the 503s counts as answered
+            assertThat(result.statuses()).containsKeys(-1, 503);
+            assertThat(result.ok()).isZero();
+            assertThat(result.errorRate()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aClosedLoopFindsWhatTheServerCanDo() {
+        try (OpenLoop load = new OpenLoop(64, Duration.ofSeconds(5))) {
+            OpenLoop.Result result = load.saturate(4, Duration.ofMillis(500), n -> request("/ok"));
+
+            assertThat(result.ok()).isEqualTo(served.get()).isPositive();
+            assertThat(result.throughput()).isGreaterThan(0);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path));
+    }
+}

@@ -124,6 +124,32 @@ class EdgeIntegrationTests {
         assertThat(content.received("/api/topics/too-large")).isEmpty();
     }
 
+    /** The refused body is never read: the gateway closes the connection rather than leave it to the next request. */
+    @Test
+    void theNextRequestIsAnsweredAfterABodyRefusedByItsLength() throws Exception {
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> refused = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/topics/too-large"))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Content-Type", "application/json")
+                                .header(HttpHeaders.AUTHORIZATION, AUTHOR)
+                                .PUT(HttpRequest.BodyPublishers.ofString(json(4 * LIMIT)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).isEqualTo(413);
+                assertThat(refused.headers().firstValue("Connection")).hasValue("close");
+                HttpResponse<String> next = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/topics/after-" + i))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(next.statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
     @Test
     void aChunkedBodyOverTheLimitIsRefusedWhenItCrossesIt() throws Exception {
         HttpResponse<String> response = sendChunked("/api/topics/too-large-chunked", json(LIMIT + 4096));

@@ -44,6 +44,7 @@ class FuzzTests {
     private final String gateway = SystemStack.get().gatewayUrl();
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final List<String> stalled = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger tooLong = new AtomicInteger();
     private final Map<String, AtomicInteger> byStatus = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> byMutation = new ConcurrentHashMap<>();
     private final Set<String> createdTopics = ConcurrentHashMap.newKeySet();
@@ -80,7 +81,10 @@ class FuzzTests {
         int topicsAfter = topicCount();
         int quizzesAfter = quizIds().size();
         Map<String, Integer> expectedAttempts = new TreeMap<>();
-        acceptedAttempts.forEach((quiz, n) -> expectedAttempts.put(quiz, attemptsBefore.get(quiz) + n.get()));
+        // every quiz: a refused attempt must not be counted anywhere
+        attemptsBefore.forEach((quiz, n) -> expectedAttempts.put(
+                quiz,
+                n + acceptedAttempts.getOrDefault(quiz, new AtomicInteger()).get()));
         Map<String, Integer> counted = new TreeMap<>();
         try {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
@@ -93,7 +97,7 @@ class FuzzTests {
         System.out.printf(
                 "FUZZ seed=%d: %d requests over %d operations in %.0f s; by status %s; by mutation %s; topics %d -> %d"
                         + " (accepted creates minus deletes %+d); quizzes %d -> %d (%+d); accepted attempts %s;"
-                        + " stalled connections %d %s; violations %d%n",
+                        + " request lines over 4 KB (bare 414) %d; stalled connections %d (the first: %s); violations %d%n",
                 SEED,
                 REQUESTS,
                 operations.size(),
@@ -107,8 +111,9 @@ class FuzzTests {
                 quizzesAfter,
                 quizDelta.get(),
                 acceptedAttempts,
+                tooLong.get(),
                 stalled.size(),
-                stalled,
+                stalled.stream().limit(3).toList(),
                 violations.size());
         cleanUp();
 
@@ -176,6 +181,12 @@ class FuzzTests {
                         request.describe(),
                         status,
                         response.body().length() > 300 ? response.body().substring(0, 300) : response.body());
+        if (status == 414 && response.body().isEmpty()) {
+            // a request line over the gateway's HTTP server limit (4 KB) is refused before any code of ours runs,
+            // without a problem body (README "Reliability": open); counted, not a violation
+            tooLong.incrementAndGet();
+            return;
+        }
         if (status >= 500 && status != 503) {
             violations.add("5xx: " + what);
         }

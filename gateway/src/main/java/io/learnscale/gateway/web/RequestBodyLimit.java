@@ -39,7 +39,8 @@ class RequestBodyLimit implements WebFilter {
         HttpHeaders headers = request.getHeaders();
         long length = headers.getContentLength();
         if (length > maxBytes) {
-            return Mono.error(tooLarge());
+            // the body stays unread on the connection, where it would stall the client's next request: close it
+            return Mono.error(tooLarge().header(HttpHeaders.CONNECTION, "close"));
         }
         if (length >= 0 || !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return chain.filter(exchange);

@@ -100,9 +100,9 @@ public final class RequestTrail {
         }
         out.append("""
 
-                Times are when each line was written: the gateway writes its access line when the answer is \
-                complete, so it comes after the service's lines; search-service applies the record after the \
-                response, from the partition and offset the producer logged.
+                Times are when each line was written. The gateway writes its access line once the answer is \
+                complete, so it comes after the service's lines; search-service applies the record as soon as \
+                it is on the topic (the partition and offset the producer logged), often before that.
                 """);
         return out.toString();
     }

@@ -1,5 +1,6 @@
 package io.learnscale.gateway.balancing;
 
+import io.learnscale.gateway.web.RequestLogContext;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -76,24 +77,30 @@ final class Failover implements GlobalFilter, Ordered {
                             .build()
                     : exchange;
             return chain.filter(again)
-                    .doOnSuccess(answered -> log.warn(
-                            "{} {} failed on {} before any response ({}); sent again to {}",
-                            exchange.getRequest().getMethod().name(),
-                            exchange.getRequest().getPath().value(),
-                            failedOn,
-                            rootCause(failure),
-                            instanceId(exchange)))
+                    .doOnSuccess(answered -> {
+                        try (var ignored = RequestLogContext.of(exchange)) {
+                            log.warn(
+                                    "{} {} failed on {} before any response ({}); sent again to {}",
+                                    exchange.getRequest().getMethod().name(),
+                                    exchange.getRequest().getPath().value(),
+                                    failedOn,
+                                    rootCause(failure),
+                                    instanceId(exchange));
+                        }
+                    })
                     .onErrorResume(retryFailure -> {
                         if (retryFailure instanceof NotFoundException) {
                             return Mono.error(failure); // no other instance to send it to: the first failure stands
                         }
-                        log.warn(
-                                "{} {} failed on {} before any response ({}), and again on {}",
-                                exchange.getRequest().getMethod().name(),
-                                exchange.getRequest().getPath().value(),
-                                failedOn,
-                                rootCause(failure),
-                                instanceId(exchange));
+                        try (var ignored = RequestLogContext.of(exchange)) {
+                            log.warn(
+                                    "{} {} failed on {} before any response ({}), and again on {}",
+                                    exchange.getRequest().getMethod().name(),
+                                    exchange.getRequest().getPath().value(),
+                                    failedOn,
+                                    rootCause(failure),
+                                    instanceId(exchange));
+                        }
                         return Mono.error(retryFailure);
                     });
         });

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.learnscale.gateway.web.ProblemException;
+import io.learnscale.gateway.web.RequestLogContext;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -162,12 +163,14 @@ final class ServiceGuards implements GlobalFilter, Ordered {
             if (error instanceof TimeoutException) {
                 guard.breaker().onError(elapsed, TimeUnit.NANOSECONDS, error);
                 guard.limiter().onError(error);
-                log.warn(
-                        "{} did not answer {} {} within {}",
-                        guard.service(),
-                        exchange.getRequest().getMethod().name(),
-                        exchange.getRequest().getPath().value(),
-                        describe(guard.timeout()));
+                try (var ignored = RequestLogContext.of(exchange)) {
+                    log.warn(
+                            "{} did not answer {} {} within {}",
+                            guard.service(),
+                            exchange.getRequest().getMethod().name(),
+                            exchange.getRequest().getPath().value(),
+                            describe(guard.timeout()));
+                }
                 return ProblemException.of(
                         HttpStatus.GATEWAY_TIMEOUT,
                         "The service behind " + exchange.getRequest().getPath().value() + " did not answer within "

@@ -57,7 +57,10 @@ class GatewayProblems {
 
     /** The problem response for an error, for handlers that write it themselves. */
     ResponseEntity<Object> entity(ServerWebExchange exchange, Throwable error, @Nullable HttpHeaders extraHeaders) {
-        Problem problem = classify(exchange, error);
+        Problem problem;
+        try (var ignored = RequestLogContext.of(exchange)) {
+            problem = classify(exchange, error);
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.detail());
         body.setType(
                 problem.type() != null
@@ -86,7 +89,9 @@ class GatewayProblems {
     /** Writes the problem response for an error, unless the response has already started. */
     Mono<Void> write(ServerWebExchange exchange, Throwable error) {
         if (exchange.getResponse().isCommitted()) {
-            log.warn("Response failed after it had started: {}", error.toString());
+            try (var ignored = RequestLogContext.of(exchange)) {
+                log.warn("Response failed after it had started: {}", error.toString());
+            }
             return Mono.error(error);
         }
         ResponseEntity<Object> entity = entity(exchange, error, null);

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.Response;
@@ -22,7 +21,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
-import reactor.util.context.Context;
 
 /**
  * The first thing every request meets: gives it a request id (the caller's when sane), passes the id downstream
@@ -65,6 +63,7 @@ class RequestTagFilter implements WebFilter {
                 .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, requestId)))
                 .build();
         tagged.getAttributes().put(RequestIds.ATTRIBUTE, requestId);
+        RequestLogContext.rememberTraceId(tagged);
         ServerHttpResponse response = tagged.getResponse();
         // set, not add, just before the headers go out: services echo the id, which must not appear twice
         response.beforeCommit(() -> {
@@ -75,11 +74,10 @@ class RequestTagFilter implements WebFilter {
         });
         return chain.filter(tagged)
                 .onErrorResume(error -> problems.write(tagged, error))
-                .contextWrite(Context.of(RequestIds.MDC_KEY, requestId))
-                .doFinally(signal -> logAccess(tagged, requestId, started, signal));
+                .doFinally(signal -> logAccess(tagged, started, signal));
     }
 
-    private void logAccess(ServerWebExchange exchange, String requestId, long started, SignalType signal) {
+    private void logAccess(ServerWebExchange exchange, long started, SignalType signal) {
         InetSocketAddress local = exchange.getRequest().getLocalAddress();
         if (!access.isInfoEnabled() || (local != null && local.getPort() == managementPort)) {
             return;
@@ -94,7 +92,7 @@ class RequestTagFilter implements WebFilter {
                 && chosen.getServer() instanceof ServiceInstance instance) {
             upstream = instance.getInstanceId();
         }
-        try (var ignored = MDC.putCloseable(RequestIds.MDC_KEY, requestId)) {
+        try (var ignored = RequestLogContext.of(exchange)) {
             access.info(
                     "{} {} status={} latency={}ms route={} upstream={}",
                     exchange.getRequest().getMethod().name(),

@@ -2,6 +2,8 @@ package io.learnscale.gateway.ratelimit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Spring Cloud Gateway's {@link RedisRateLimiter}, the same token bucket (its Lua script, run atomically in Redis,
@@ -20,7 +23,7 @@ import reactor.core.publisher.Mono;
  * (a counter and a rate-limited log line, not an ERROR with a stack trace per request) and sends no budget
  * headers while it cannot know the budget.
  *
- * <p>Cost per request: one {@code EVALSHA} round trip to Redis.
+ * <p>Cost per request: one {@code EVALSHA} round trip to Redis, and a hop back to the request's event loop.
  */
 final class ReadWriteRateLimiter extends RedisRateLimiter {
 
@@ -85,7 +88,10 @@ final class ReadWriteRateLimiter extends RedisRateLimiter {
         // hash tags: both keys of a bucket in the same Redis Cluster slot, as the stock limiter does
         String prefix = "request_rate_limiter.{" + key + "}.";
         List<String> keys = List.of(prefix + "tokens", prefix + "timestamp");
-        return Flux.defer(() -> redis.execute(script, keys, arguments.get(kind.ordinal())))
+        // the request goes on on its own event loop: the Redis client's threads only read replies, instead of
+        // running the rest of every request's filters and handing its write to the service over to a gateway loop
+        EventExecutor requestLoop = ThreadExecutorMap.currentExecutor();
+        Mono<Response> verdict = Flux.defer(() -> redis.execute(script, keys, arguments.get(kind.ordinal())))
                 .reduceWith(() -> new ArrayList<Long>(2), (all, some) -> {
                     all.addAll(some);
                     return all;
@@ -95,6 +101,7 @@ final class ReadWriteRateLimiter extends RedisRateLimiter {
                     failOpen.failed(kind, error);
                     return UNLIMITED;
                 });
+        return requestLoop != null ? verdict.publishOn(Schedulers.fromExecutor(requestLoop)) : verdict;
     }
 
     private Response verdict(RequestKind kind, Config budget, List<Long> result) {

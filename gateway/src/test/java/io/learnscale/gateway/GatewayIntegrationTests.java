@@ -8,6 +8,8 @@ import io.learnscale.gateway.TestInstances.Entry;
 import io.learnscale.gateway.TestUpstream.Received;
 import io.learnscale.testsupport.RealInfrastructure;
 import io.learnscale.testsupport.TestTokens;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -87,6 +89,9 @@ class GatewayIntegrationTests {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    ObservationRegistry observations;
 
     @LocalManagementPort
     int managementPort;
@@ -474,6 +479,16 @@ class GatewayIntegrationTests {
                         .containsOnlyOnce("GET /api/sections/logged status=200 latency=")
                         .contains("route=content-service upstream=content-service-3")
                         .contains("[gateway-7] [log-me-1]"));
+    }
+
+    @Test
+    void aRequestIsObservedButItsSecurityFiltersAreNot() {
+        // a span per security filter per request cost the gateway several percent of its CPU and said nothing
+        assertThat(Observation.start("http.server.requests", observations).isNoop())
+                .isFalse();
+        assertThat(Observation.start("spring.security.filterchains", observations)
+                        .isNoop())
+                .isTrue();
     }
 
     @Test

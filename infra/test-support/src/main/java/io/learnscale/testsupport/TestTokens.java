@@ -37,6 +37,14 @@ public final class TestTokens {
         return sign(OTHER_SECRET, user, List.of(roles), Instant.now().plus(Duration.ofMinutes(15)));
     }
 
+    /**
+     * One of each token a service must refuse with 401, even on a public read: expired, signed with another key (and
+     * claiming admin), unsigned, and not a JWT at all.
+     */
+    public static List<String> invalid() {
+        return List.of(expired("ada", "user"), forged("ada", "admin"), unsigned("ada"), "not-a-token");
+    }
+
     /** An unsigned token ({@code alg: none}) claiming admin: must be refused everywhere. */
     public static String unsigned(String user) {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -81,8 +82,20 @@ class RetryRuleTests {
             List<CompletableFuture<HttpResponse<String>>> inFlight = IntStream.range(0, REQUESTS)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> Http.send(attempt(user, keyed)), clients))
                     .toList();
-            sleep(Duration.ofMillis(700));
-            victim.kill();
+            try {
+                // the gateway's in-flight gauges: every request sent on (or already answered), some of them held
+                // by the frozen instance; answers counted first, so no request counts twice
+                await().atMost(Duration.ofSeconds(4)).untilAsserted(() -> {
+                    long answered = answered(inFlight);
+                    int sent = outstanding("service:" + Service.QUIZ.serviceName());
+                    assertThat(outstanding("upstream:" + victim.id()))
+                            .as("held by " + victim.id())
+                            .isPositive();
+                    assertThat(answered + sent).as("answered or sent on").isEqualTo(REQUESTS);
+                });
+            } finally {
+                victim.kill();
+            }
             return inFlight.stream().map(CompletableFuture::join).toList();
         } finally {
             await().atMost(Duration.ofSeconds(10)).until(() -> !victim.alive());
@@ -103,12 +116,33 @@ class RetryRuleTests {
         return request;
     }
 
-    /** The user's attempts in the analytics, once they stopped changing for two seconds. */
+    /**
+     * The user's attempts in the analytics once {@code expected} arrived and no late duplicate followed for two
+     * seconds; returns what they count at the end, so the caller's assertion reports a duplicate.
+     */
     private long awaitCounted(String user, long expected) {
         String url = stack.gatewayUrl() + "/api/analytics/users/" + user;
         await().atMost(Duration.ofSeconds(30)).until(() -> counted(url, user) >= expected);
-        sleep(Duration.ofSeconds(2));
+        try {
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> counted(url, user) == expected);
+        } catch (ConditionTimeoutException e) {
+            // reported by the caller's assertion
+        }
         return counted(url, user);
+    }
+
+    /** Requests the gateway has sent on and not yet had answered, summed over the series that have this tag. */
+    private int outstanding(String tag) {
+        String url = stack.instances(Service.GATEWAY).getFirst().managementUrl()
+                + "/actuator/metrics/gateway.upstream.requests.in.flight?tag=" + tag;
+        return JsonPath.<Number>read(Http.get(url).body(), "$.measurements[0].value")
+                .intValue();
+    }
+
+    private static long answered(List<CompletableFuture<HttpResponse<String>>> requests) {
+        return requests.stream().filter(CompletableFuture::isDone).count();
     }
 
     private static long counted(String url, String user) {
@@ -117,14 +151,5 @@ class RetryRuleTests {
         return response.statusCode() == 200
                 ? JsonPath.<Number>read(response.body(), "$.attempts").longValue()
                 : 0;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,6 +11,7 @@
 #   infra/bench/dashboard-cost.sh [seconds per run, default 20] [data folder, default .data] [gateway, default http://127.0.0.1:8080]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source infra/bench/lib.sh # cpu_ticks, hz
 seconds=${1:-20}
 data=${2:-.data}
 gateway=${3:-http://127.0.0.1:8080}
@@ -29,14 +30,6 @@ pid_on() { # the pid listening on a URL's port
   local port=${1##*:}
   ss -ltnpH "sport = :${port%%/*}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
 }
-cpu_ticks() { # user+system clock ticks of the given pids
-  local total=0 pid
-  for pid in "$@"; do
-    [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-  done
-  echo "$total"
-}
-hz=$(getconf CLK_TCK)
 
 # service id managementUrl, one line each
 instances=$(python3 -c 'import json,sys; [print(i["service"], i["id"], i["managementUrl"]) for i in json.load(open(sys.argv[1]))]' "$data/instances.json")

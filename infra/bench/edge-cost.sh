@@ -7,6 +7,7 @@
 #   infra/bench/edge-cost.sh [seconds per run, default 10] [connections, default 16]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source infra/bench/lib.sh # cpu_ticks, hz
 seconds=${1:-10}
 connections=${2:-16}
 path=/api/topics/horizontal-scaling
@@ -48,15 +49,6 @@ nginx -p "$PWD/$work" -c "$PWD/$work/nginx.conf"
 trap 'nginx -p "$PWD/$work" -c "$PWD/$work/nginx.conf" -s stop 2>/dev/null || true' EXIT
 sleep 1
 nginx_pids() { echo "$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')"; }
-
-cpu_ticks() { # user+system clock ticks of the given pids
-  local total=0 pid
-  for pid in "$@"; do
-    [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-  done
-  echo "$total"
-}
-hz=$(getconf CLK_TCK)
 
 run() { # label url pids...
   local label=$1 url=$2; shift 2

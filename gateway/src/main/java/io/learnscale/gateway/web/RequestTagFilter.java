@@ -29,7 +29,7 @@ import reactor.util.context.Context;
  * and back to the caller, puts it in the log context, adds the {@link SecurityHeaders}, turns any error into
  * problem+json, and writes one access log line when the response is done: method, path, status, latency, route
  * and the instance that answered (its {@code X-Served-By}, else the one the balancer chose last). On the public
- * port the id is already on the request: {@link UndecodableRequests} sets it as the request is decoded.
+ * port the id is already on the request: {@link EdgeConnections} sets it as the request is decoded.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

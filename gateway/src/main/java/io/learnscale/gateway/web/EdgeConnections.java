@@ -5,6 +5,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -16,6 +17,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -23,7 +25,9 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.net.URI;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,28 +52,42 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Requests Netty's HTTP decoder refuses before any of the gateway's code runs: a request line over
- * {@code server.netty.max-initial-line-length} (414), a header block over {@code server.max-http-request-header-size}
- * (431), anything else that is not HTTP/1.1 (400: a garbled request line, an invalid header name or value, a bad
- * {@code Content-Length}). Reactor Netty would answer these with a bare status; this handler, placed right after the
- * HTTP codec, answers them as problem+json like every other gateway error (the status's type, a detail, the request
- * id in {@code X-Request-Id} and the body, the security headers), then closes the connection: the decoder discards
- * whatever else arrives on it.
+ * What the gateway does to each HTTP/1.1 connection below Spring, in a handler right after Reactor Netty's HTTP codec.
+ *
+ * <ul>
+ *   <li>Requests Netty's HTTP decoder refuses before any of the gateway's code runs: a request line over
+ *       {@code server.netty.max-initial-line-length} (414), a header block over
+ *       {@code server.max-http-request-header-size} (431), anything else that is not HTTP/1.1 (400: a garbled
+ *       request line, an invalid header name or value, a bad {@code Content-Length}, broken chunking). Reactor
+ *       Netty would answer these with a bare status; here they get problem+json like every other gateway error (the
+ *       status's type, a detail, the request id in {@code X-Request-Id} and the body, the security headers), and
+ *       the connection is closed: the decoder discards whatever else arrives on it.
+ *   <li>Every request gets its request id here (the caller's when sane), so such a problem carries the id of a
+ *       request already being handled.
+ *   <li>Once every request on the connection is answered, the next one is read (Reactor Netty 1.3.6 sometimes
+ *       does not, reactor-netty#4361), so a keep-alive connection does not stall there.
+ *   <li>A connection closed after a response lingers: the gateway closes its side, drops what the client still
+ *       sends and closes when the client does, so a client still sending a refused body reads its answer instead
+ *       of a reset.
+ * </ul>
  */
 @Component
-class UndecodableRequests implements NettyServerCustomizer {
+class EdgeConnections implements NettyServerCustomizer {
 
-    private static final Logger log = LoggerFactory.getLogger(UndecodableRequests.class);
+    private static final Logger log = LoggerFactory.getLogger(EdgeConnections.class);
     private static final Logger access = LoggerFactory.getLogger("io.learnscale.gateway.access");
 
-    static final String HANDLER_NAME = "learnscale.undecodableRequests";
+    static final String HANDLER_NAME = "learnscale.edgeConnections";
+
+    /** The longest a connection being closed waits for the client to stop sending. */
+    static final Duration LINGER = Duration.ofSeconds(2);
 
     private final SecurityHeaders securityHeaders;
     private final Encoder<ProblemDetail> encoder;
     private final String lineLimit;
     private final String headerLimit;
 
-    UndecodableRequests(
+    EdgeConnections(
             SecurityHeaders securityHeaders,
             ServerCodecConfigurer codecs,
             NettyServerProperties netty,
@@ -96,7 +114,7 @@ class UndecodableRequests implements NettyServerCustomizer {
      * @param refused the request, or the placeholder the decoder made for a request line it could not read
      * @param inBody whether the request was read and its body was not (a chunk that is not HTTP chunking)
      */
-    FullHttpResponse problem(HttpRequest refused, Throwable cause, boolean inBody) {
+    private FullHttpResponse problem(HttpRequest refused, Throwable cause, boolean inBody) {
         HttpStatus status;
         String detail;
         if (!inBody && cause instanceof TooLongHttpLineException) {
@@ -209,6 +227,11 @@ class UndecodableRequests implements NettyServerCustomizer {
 
         private boolean answered;
 
+        /** A response said {@code Connection: close}: the close that follows lingers. */
+        private boolean closing;
+
+        private boolean lingering;
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (answered) {
@@ -265,7 +288,32 @@ class UndecodableRequests implements NettyServerCustomizer {
 
         private void answer(ChannelHandlerContext ctx, FullHttpResponse response) {
             answered = true;
+            closing = true;
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        /**
+         * After a response that closes the connection, the client may still be sending (the rest of a body refused
+         * by its length, of a header block over the limit): closed at once with those bytes unread, the connection
+         * is reset and the client can lose the response it was sent. So the gateway closes its side only, reads and
+         * drops what still comes, and closes when the client does or after {@link #LINGER}.
+         */
+        @Override
+        public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+            if (!closing
+                    || lingering
+                    || !ctx.channel().isActive()
+                    || !(ctx.channel() instanceof DuplexChannel duplex)) {
+                ctx.close(promise);
+                return;
+            }
+            lingering = true;
+            answered = true;
+            duplex.shutdownOutput().addListener(shut -> {
+                ctx.channel().config().setAutoRead(true);
+                ctx.read();
+            });
+            ctx.executor().schedule(() -> ctx.close(promise), LINGER.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -277,6 +325,7 @@ class UndecodableRequests implements NettyServerCustomizer {
                 return;
             }
             if (msg instanceof HttpResponse response) {
+                closing |= !HttpUtil.isKeepAlive(response);
                 informational = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
                 if (!informational) {
                     responsesStarted++;
@@ -290,6 +339,11 @@ class UndecodableRequests implements NettyServerCustomizer {
                     FullHttpResponse response = deferred;
                     deferred = null;
                     answer(ctx, response);
+                } else if (responsesEnded == requests) {
+                    // every request answered: read the next one. Reactor Netty 1.3.6 does not when its queue of
+                    // early requests drains without a request in it (reactor-netty#4361, fixed in 1.3.8), and the
+                    // connection then stalls until the client gives up; a second read request is harmless
+                    ctx.read();
                 }
             }
         }

@@ -16,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"management.server.port=0", "learnscale.instance-id=gateway-14"})
 @RealInfrastructure
 @DirtiesContext
-class UndecodableRequestIntegrationTests {
+class EdgeConnectionIntegrationTests {
 
     static final TestUpstream content = TestUpstream.start("content-service-1");
     static final Path instancesFile = TestInstances.temporaryFile();
@@ -181,6 +182,62 @@ class UndecodableRequestIntegrationTests {
         assertThat(content.received("/api/topics/after-refusal")).isPresent();
     }
 
+    /**
+     * The gateway refuses a body by its length before reading it and closes the connection; a client that keeps
+     * sending the body must still get the answer, not a reset connection.
+     */
+    @Test
+    void aClientThatSendsAWholeRefusedBodyStillGetsThe413() throws IOException {
+        int length = 4 * 1024 * 1024;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            send(
+                    socket,
+                    "PUT /api/topics/whole-body HTTP/1.1\r\nHost: gateway\r\n"
+                            + "Authorization: Bearer " + TestTokens.valid("undecodable", "author") + "\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n");
+            byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte) 'x');
+            OutputStream out = socket.getOutputStream();
+            for (int sent = 0; sent < length; sent += chunk.length) {
+                out.write(chunk);
+            }
+            out.flush();
+
+            Answer answer = answer(socket.getInputStream(), true);
+
+            assertThat(answer.status()).isEqualTo(413);
+            assertProblem(answer, "urn:learnscale:problem:payload-too-large", "256 KB");
+        }
+        assertThat(content.received("/api/topics/whole-body")).isEmpty();
+    }
+
+    /**
+     * A request that arrives while the one before it is still being answered waits in Reactor Netty's queue; when
+     * that one is answered at once (here a 405) and only its end-of-body is left in the queue, Reactor Netty 1.3.6
+     * stops reading the connection (reactor-netty#4361): the next request went unread until the client gave up.
+     */
+    @Test
+    void aKeepAliveConnectionIsStillReadAfterAQueuedRequestIsAnsweredAtOnce() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            for (int round = 0; round < 3; round++) {
+                // sent together: the TRACE arrives while the GET is still being proxied
+                send(
+                        socket,
+                        "GET /api/topics/first-" + round + " HTTP/1.1\r\nHost: gateway\r\n\r\n"
+                                + "TRACE /api/topics/second-" + round + " HTTP/1.1\r\nHost: gateway\r\n\r\n");
+                assertThat(answer(socket.getInputStream(), false).status()).isEqualTo(200);
+                assertThat(answer(socket.getInputStream(), false).status()).isEqualTo(405);
+
+                send(socket, "GET /api/topics/third-" + round + " HTTP/1.1\r\nHost: gateway\r\n\r\n");
+                assertThat(answer(socket.getInputStream(), false).status())
+                        .as("the request after them, round %d", round)
+                        .isEqualTo(200);
+            }
+        }
+    }
+
     private static void assertProblem(Answer answer, String type, String detailContains) {
         assertThat(answer.headers().get("content-type")).isEqualTo("application/problem+json");
         assertThat(answer.headers().get("connection")).isEqualTo("close");
@@ -200,21 +257,31 @@ class UndecodableRequestIntegrationTests {
     private Answer exchange(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String statusLine = line(in);
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                int colon = header.indexOf(':');
-                headers.put(
-                        header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        header.substring(colon + 1).trim());
-            }
-            int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-            String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-            boolean closed;
+            send(socket, request);
+            return answer(socket.getInputStream(), true);
+        }
+    }
+
+    private static void send(Socket socket, String request) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    /** The next response on the connection; then, when asked, whether the server closed it. */
+    private static Answer answer(InputStream in, boolean waitForClose) throws IOException {
+        String statusLine = line(in);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            headers.put(
+                    header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    header.substring(colon + 1).trim());
+        }
+        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        boolean closed = false;
+        if (waitForClose) {
             try {
                 closed = in.read() == -1;
             } catch (SocketTimeoutException stillOpen) {
@@ -222,8 +289,8 @@ class UndecodableRequestIntegrationTests {
             } catch (IOException reset) {
                 closed = true;
             }
-            return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers, body, closed);
         }
+        return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers, body, closed);
     }
 
     private static String line(InputStream in) throws IOException {

@@ -37,6 +37,28 @@ class EdgeTests {
         String huge = "{\"body\": \"" + "x".repeat(400_000) + "\"}";
         assertProblem(
                 Http.postJson(stack.gatewayUrl() + "/api/topics", huge, Tokens.bearer("author-1", "author")), 413);
+        // refused by the HTTP decoder, before routing: a request line over 4 KB, header fields over 8 KB
+        assertProblem(Http.get(stack.gatewayUrl() + "/api/topics?q=" + "x".repeat(5000)), 414);
+        assertProblem(
+                Http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/topics"))
+                        .header("X-Filler", "x".repeat(9000))),
+                431);
+    }
+
+    /** What the gateway accepts, its own headers added, every service accepts too: no error page from Tomcat. */
+    @Test
+    void aRequestAtTheGatewaysLimitsReachesTheService() {
+        String value = "v".repeat(3900); // with the rest of the request line, just under 4 KB
+        for (String path : List.of("/api/topics?tag=", "/api/quizzes?section=", "/api/search?q=")) {
+            HttpResponse<String> response =
+                    Http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path + value))
+                            .header("X-Filler", "f".repeat(7600))); // with the client's other headers, just under 8 KB
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isLessThan(500);
+            assertThat(response.headers().firstValue("X-Served-By")).as(path).isPresent();
+            if (response.statusCode() >= 400) {
+                assertProblem(response, response.statusCode());
+            }
+        }
     }
 
     @Test

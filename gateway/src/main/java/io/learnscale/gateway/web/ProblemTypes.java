@@ -23,9 +23,11 @@ final class ProblemTypes {
                     case 409 -> "conflict";
                     case 412 -> "precondition-failed";
                     case 413 -> "payload-too-large";
+                    case 414 -> "uri-too-long";
                     case 415 -> "unsupported-media-type";
                     case 422 -> "unprocessable";
                     case 429 -> "too-many-requests";
+                    case 431 -> "header-fields-too-large";
                     case 502 -> "bad-gateway";
                     case 503 -> "unavailable";
                     case 504 -> "timeout";

@@ -26,7 +26,8 @@ import reactor.core.publisher.SignalType;
  * The first thing every request meets: gives it a request id (the caller's when sane), passes the id downstream
  * and back to the caller, puts it in the log context, adds the {@link SecurityHeaders}, turns any error into
  * problem+json, and writes one access log line when the response is done: method, path, status, latency, route
- * and the instance that answered (its {@code X-Served-By}, else the one the balancer chose last).
+ * and the instance that answered (its {@code X-Served-By}, else the one the balancer chose last). On the public
+ * port the id is already on the request: {@link EdgeConnections} sets it as the request is decoded.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

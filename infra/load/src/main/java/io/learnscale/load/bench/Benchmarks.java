@@ -324,7 +324,12 @@ public final class Benchmarks {
                 }
             }
         }
-        long failed = result.outcomes().stream().filter(o -> !o.ok()).count();
+        // never sent: every one of the load generator's connections was waiting, i.e. the rate was more than the
+        // machine carried; counted apart from requests that were answered with a failure or not at all
+        long notSent = result.outcomes().stream().filter(o -> o.status() == -1).count();
+        long failed = result.outcomes().stream()
+                .filter(o -> !o.ok() && o.status() != -1)
+                .count();
         long killedNanos = result.outcomes().stream()
                         .mapToLong(OpenLoop.Outcome::dueNanos)
                         .min()
@@ -338,13 +343,14 @@ public final class Benchmarks {
                 / 1e6;
         double moved = Duration.between(killedAt[0], lastRouted).toMillis() / 1000.0;
         String detail =
-                "%.0f req/s for 15 s through the gateway over 3 content instances, %s killed (SIGKILL) 5 s in; statuses %s; served by %s; the gateway's access log names it last %.1f s after the kill; slowest request after the kill %.0f ms"
-                        .formatted(rate, victim.id(), result.statuses(), result.servedBy(), moved, slowestAfter);
+                "%.0f req/s for 15 s through the gateway over 3 content instances, %s killed (SIGKILL) 5 s in; statuses %s (-1: not sent, %d, the rate outran the machine); served by %s; the gateway's access log names it last %.1f s after the kill; slowest request after the kill %.0f ms"
+                        .formatted(
+                                rate, victim.id(), result.statuses(), notSent, result.servedBy(), moved, slowestAfter);
         result(
                 "failover: failed requests when 1 of 3 instances is killed",
-                Long.toString(failed),
+                notSent == 0 ? Long.toString(failed) : failed + " (and " + notSent + " not sent)",
                 "0",
-                failed == 0,
+                failed == 0 && notSent == 0,
                 detail);
         result(
                 "failover: seconds until the killed instance's traffic moved",

@@ -1,6 +1,7 @@
 package io.learnscale.gateway.web;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +59,14 @@ class RequestTagFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long started = System.nanoTime();
-        String requestId =
-                RequestIds.takeOrMake(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
-        ServerWebExchange tagged = exchange.mutate()
-                .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, requestId)))
-                .build();
+        List<String> offered = exchange.getRequest().getHeaders().getValuesAsList(RequestIds.HEADER);
+        String requestId = RequestIds.takeOrMake(offered.isEmpty() ? null : offered.getFirst());
+        // the public port's requests come with exactly this id (EdgeConnections): no copy of their headers then
+        ServerWebExchange tagged = offered.equals(List.of(requestId))
+                ? exchange
+                : exchange.mutate()
+                        .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, requestId)))
+                        .build();
         tagged.getAttributes().put(RequestIds.ATTRIBUTE, requestId);
         RequestLogContext.rememberTraceId(tagged);
         ServerHttpResponse response = tagged.getResponse();

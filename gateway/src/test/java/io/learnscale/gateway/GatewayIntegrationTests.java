@@ -10,6 +10,7 @@ import io.learnscale.testsupport.RealInfrastructure;
 import io.learnscale.testsupport.TestTokens;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -121,6 +122,41 @@ class GatewayIntegrationTests {
         assertThat(result.getResponseHeaders().get("X-Request-Id")).containsExactly(received.requestId());
         assertThat(result.getResponseHeaders().getFirst("X-Served-By")).isEqualTo(TestUpstream.SERVED_BY);
         assertThat(result.getResponseBody()).isEqualTo("{\"path\":\"/api/topics/horizontal-scaling\"}");
+    }
+
+    @Test
+    void anAnswerOfKnownLengthArrivesWholeWithItsLengthSmallOrLarge() {
+        // a small one is gathered and sent in one write (web/WholeResponses), a large one streams; both arrive intact
+        for (String path : List.of("/api/topics/small", "/api/topics/large")) {
+            EntityExchangeResult<byte[]> result = http.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .returnResult();
+            String expected = path.endsWith("large") ? TestUpstream.LARGE_BODY : "{\"path\":\"" + path + "\"}";
+            assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
+                    .as(path)
+                    .isEqualTo(expected);
+            assertThat(result.getResponseHeaders().getContentLength()).as(path).isEqualTo(expected.length());
+        }
+    }
+
+    @Test
+    void anAnswerOfUnsaidLengthStillStreamsThrough() {
+        EntityExchangeResult<byte[]> result = http.get()
+                .uri("/api/topics/streamed")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult();
+
+        assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
+                .isEqualTo(TestUpstream.STREAMED_BODY);
+        assertThat(result.getResponseHeaders().getFirst(HttpHeaders.TRANSFER_ENCODING))
+                .isEqualTo("chunked");
     }
 
     @Test

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>a path ending in {@code /broken} answers 503 problem+json with {@code Retry-After: 7};
  *   <li>a path ending in {@code /hangup} closes the connection without answering, like a killed process;
  *   <li>a path ending in {@code /missing} answers 404 problem+json;
+ *   <li>a path ending in {@code /large} answers 200 with {@link #LARGE_BODY}, over 64 KB, with its length;
+ *   <li>a path ending in {@code /streamed} answers 200 with {@link #STREAMED_BODY} in chunks, its length unsaid;
  *   <li>anything else answers 200 with a small JSON body, after {@link #delay(Duration)} if one is set.
  * </ul>
  *
@@ -44,6 +46,9 @@ final class TestUpstream {
             "detail":"PostgreSQL is down.","instance":"/api/topics/broken","requestId":"from-the-service"}""";
     static final String MISSING_BODY = """
             {"type":"urn:learnscale:problem:not-found","title":"Not Found","status":404,"detail":"No such thing."}""";
+
+    static final String LARGE_BODY = "{\"items\":\"" + "abcdefghijklmnopqrstuvwxyz".repeat(4000) + "\"}";
+    static final String STREAMED_BODY = "{\"first\":\"part\",\"second\":\"part\"}";
 
     /** What reached the upstream. */
     record Received(
@@ -201,6 +206,17 @@ final class TestUpstream {
                 respond(exchange, 503, "application/problem+json", BROKEN_BODY);
             } else if (path.endsWith("/missing")) {
                 respond(exchange, 404, "application/problem+json", MISSING_BODY);
+            } else if (path.endsWith("/large")) {
+                respond(exchange, 200, "application/json", LARGE_BODY);
+            } else if (path.endsWith("/streamed")) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, 0); // chunked
+                int half = STREAMED_BODY.length() / 2;
+                exchange.getResponseBody()
+                        .write(STREAMED_BODY.substring(0, half).getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+                pause(Duration.ofMillis(50));
+                exchange.getResponseBody().write(STREAMED_BODY.substring(half).getBytes(StandardCharsets.UTF_8));
             } else if (path.endsWith("/slow")) {
                 awaitRelease();
                 respond(exchange, 200, "application/json", "{\"late\":true}");

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
-/** Wires the instance id, the request tagging filter and the {@code instance} metric tag into a service. */
+/**
+ * Wires the instance id, the request tagging filter, whole (not chunked) responses and the {@code instance} metric
+ * tag into a service.
+ */
 @AutoConfiguration
 public class ServiceSupportAutoConfiguration {
 
@@ -21,6 +24,13 @@ public class ServiceSupportAutoConfiguration {
     FilterRegistrationBean<RequestTagFilter> requestTagFilter(InstanceIdentity instance) {
         var registration = new FilterRegistrationBean<>(new RequestTagFilter(instance));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<WholeResponseFilter> wholeResponseFilter() {
+        var registration = new FilterRegistrationBean<>(new WholeResponseFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -66,9 +66,9 @@ gib=${memory% *}; processes=${memory#* }
 row "cold start of the default local stack to ready" "${cold} s" "≤ 60 s" "$(python3 -c "print('met' if $cold <= 60 else 'missed')")" "./learnscale run --benchmark --clean, build not counted; the launcher's own 'Ready in' figure"
 row "its total memory (sum of PSS)" "${gib} GiB" "≤ 3 GiB" "$(python3 -c "print('met' if $gib <= 3 else 'missed')")" "$processes processes: the launcher, every JVM and server it started, PostgreSQL's workers"
 
-echo "== what the gateway costs (edge-cost.sh, twice: the first run warms the JITs, the second counts)"
-infra/bench/edge-cost.sh 10 16 >&2
-edge=$(infra/bench/edge-cost.sh 10 16 | tee -a /dev/stderr)
+echo "== what the gateway costs (edge-cost.sh: one round to warm the JITs, then three that count)"
+infra/bench/edge-cost.sh 10 16 1 >&2
+edge=$(infra/bench/edge-cost.sh 10 16 3 | tee -a /dev/stderr)
 direct_rps=$(awk '/^direct/ {for (i=1;i<=NF;i++) if ($(i+1)=="rps") print $i}' <<<"$edge")
 gateway_rps=$(awk '/^gateway \(all/ {for (i=1;i<=NF;i++) if ($(i+1)=="rps") print $i}' <<<"$edge")
 throughput_ratio=$(awk '/gateway ÷ direct/ {print $5}' <<<"$edge")

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # What the gateway costs: the same read, straight to one content-service instance, through nginx as a
 # reverse proxy, and through the gateway with every filter on. Prints throughput and CPU per request
-# side by side, from one run on this machine. Needs a running local stack (./learnscale run) and
-# wrk + nginx (Debian: apt-get install -y wrk nginx-light). Start the stack with --benchmark, so the
+# side by side. The three take turns, round after round, and the medians count: this machine's figures
+# drift by a third between runs a minute apart, so one run of each would compare different moments.
+# The ratios are the medians of each round's own ratios. Needs a running local stack (./learnscale run)
+# and wrk + nginx (Debian: apt-get install -y wrk nginx-light). Start the stack with --benchmark, so the
 # gateway's rate limits do not answer 429 instead. Traffic goes to 127.0.0.1 only.
-#   infra/bench/edge-cost.sh [seconds per run, default 10] [connections, default 16]
+#   infra/bench/edge-cost.sh [seconds per run, default 10] [connections, default 16] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source infra/bench/lib.sh # cpu_ticks, hz
 seconds=${1:-10}
 connections=${2:-16}
+rounds=${3:-3}
 path=/api/topics/horizontal-scaling
 
 for tool in wrk nginx python3; do
@@ -50,38 +53,52 @@ trap 'nginx -p "$PWD/$work" -c "$PWD/$work/nginx.conf" -s stop 2>/dev/null || tr
 sleep 1
 nginx_pids() { echo "$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')"; }
 
-run() { # label url pids...
+warm() { # url: let the JIT finish
+  wrk -t1 -c"$connections" -d"${WARMUP:-15}s" "$1$path" >/dev/null 2>&1
+}
+
+measure() { # label url pids... → "label rps cpu-µs errors"
   local label=$1 url=$2; shift 2
-  wrk -t1 -c"$connections" -d"${WARMUP:-15}s" "$url$path" >/dev/null 2>&1 # warm-up: let the JIT finish
-  local before after out requests rps
+  local before after out requests rps errors
   before=$(cpu_ticks "$@")
   out=$(wrk -t1 -c"$connections" -d"${seconds}s" "$url$path")
   after=$(cpu_ticks "$@")
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  local errors; errors=$(awk '/Non-2xx/ {print $5}' <<<"$out"); errors=${errors:-0}
-  python3 - "$label" "$rps" "$requests" "$before" "$after" "$hz" "$errors" <<'PY'
-import sys
-label, rps, requests, before, after, hz, errors = sys.argv[1:]
-cpu_us = (int(after) - int(before)) / int(hz) * 1e6 / int(requests)
-print(f"{label:<28} {float(rps):>10.0f} rps   {cpu_us:>7.1f} CPU-µs/request (of the measured process)   non-2xx {errors}")
-PY
+  errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  python3 -c "print('$label', $rps, ($after - $before) / $hz * 1e6 / $requests, ${errors:-0})"
 }
 
-echo "GET $path, wrk -t1 -c$connections, ${seconds}s each, $(nproc) cores"
-direct=$(run "direct (content-service-1)" "$backend" "$backend_pid")
-echo "$direct"
-proxied=$(run "nginx reverse proxy" "http://127.0.0.1:18080" $(nginx_pids))
-echo "$proxied"
-edge=$(run "gateway (all filters)" "$gateway" "$gateway_pid")
-echo "$edge"
-python3 - "$direct" "$proxied" "$edge" <<'PY'
-import re, sys
-def parse(line):
-    rps, cpu = re.findall(r"([\d.]+) (?:rps|CPU)", line)
-    return float(rps), float(cpu)
-direct, nginx, gateway = (parse(l) for l in sys.argv[1:])
-print(f"gateway ÷ direct throughput      {gateway[0] / direct[0]:.2f}   (target ≥ 0.40)")
-print(f"gateway ÷ nginx CPU per request  {gateway[1] / nginx[1]:.1f}×  (target ≤ 4×)")
+echo "GET $path, wrk -t1 -c$connections, ${seconds}s each, $rounds rounds of direct, nginx, gateway in turn, $(nproc) cores"
+warm "$backend"
+warm "http://127.0.0.1:18080"
+warm "$gateway"
+results=$(
+  for round in $(seq "$rounds"); do
+    measure direct "$backend" "$backend_pid"
+    measure nginx "http://127.0.0.1:18080" $(nginx_pids)
+    measure gateway "$gateway" "$gateway_pid"
+  done
+)
+python3 - "$results" <<'PY'
+import statistics, sys
+runs = {}
+for line in sys.argv[1].splitlines():
+    label, rps, cpu, errors = line.split()
+    runs.setdefault(label, []).append((float(rps), float(cpu), int(errors)))
+names = {"direct": "direct (content-service-1)", "nginx": "nginx reverse proxy", "gateway": "gateway (all filters)"}
+for label, measured in runs.items():
+    print(f"  {label:<8} each round: " + ", ".join(f"{rps:.0f} rps {cpu:.0f} µs" for rps, cpu, _ in measured))
+median = {}
+for label, measured in runs.items():
+    median[label] = (statistics.median(m[0] for m in measured), statistics.median(m[1] for m in measured))
+    errors = sum(m[2] for m in measured)
+    print(f"{names[label]:<28} {median[label][0]:>10.0f} rps   {median[label][1]:>7.1f} CPU-µs/request "
+          f"(of the measured process; medians)   non-2xx {errors}")
+rounds = list(zip(runs["direct"], runs["nginx"], runs["gateway"]))
+throughput = statistics.median(gateway[0] / direct[0] for direct, _, gateway in rounds)
+cpu = statistics.median(gateway[1] / nginx[1] for _, nginx, gateway in rounds)
+print(f"gateway ÷ direct throughput      {throughput:.2f}   (target ≥ 0.40)")
+print(f"gateway ÷ nginx CPU per request  {cpu:.1f}×  (target ≤ 4×)")
 PY
 ./learnscale scale content-service 2 >/dev/null

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# What one gateway feature costs: a second gateway from the same jar, on port 8090, started like the running
+# gateway-1 plus the given JVM options (a feature switched off), pinned to one core with wrk and the backend on the
+# other, warmed up, then measured: requests per second and its CPU per request on the cached topic read. Run it once
+# without options for the baseline, then once per option; compare within the same hour only. Needs a running local
+# stack (./learnscale run --benchmark), wrk and taskset. Traffic goes to 127.0.0.1 only.
+#   infra/bench/gateway-features.sh [warm-up seconds, default 90] [-Dproperty=value ...]
+# e.g. -Dlogging.level.io.learnscale.gateway.access=WARN (no access log), -Dlearnscale.rate-limit.enabled=false,
+#      -Dmanagement.observations.enable.all=false (no observations: no http.server.requests, no spans)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source infra/bench/lib.sh # cpu_ticks, hz
+warmup=90
+if [[ ${1:-} =~ ^[0-9]+$ ]]; then warmup=$1; shift; fi
+path=/api/topics/horizontal-scaling
+port=8090
+
+for tool in wrk taskset; do
+  command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk util-linux)"; exit 1; }
+done
+[ -f .data/launcher.json ] || { echo "start the stack first: ./learnscale run --benchmark"; exit 1; }
+# one content instance, warm: a second one, just started, would be measured instead
+./learnscale scale content-service 1 >/dev/null
+status=$(./learnscale status)
+gateway_pid=$(awk '$1 == "gateway-1" {print $4}' <<<"$status")
+backend_pid=$(awk '$1 == "content-service-1" {print $4}' <<<"$status")
+java=$(readlink -f "/proc/$gateway_pid/exe")
+jar=$(tr '\0' '\n' <"/proc/$gateway_pid/cmdline" | grep -m1 '\.jar$')
+mapfile -t flags < <(tr '\0' '\n' <"/proc/$gateway_pid/cmdline" | grep '^-X')
+mapfile -t environment < <(tr '\0' '\n' <"/proc/$gateway_pid/environ" | grep -E '^(LEARNSCALE|REDIS|SPRING|KAFKA|PATH|HOME)_?')
+
+# core 1 for the gateway under test, core 0 for wrk and the backend; the rest of the stack, idle, where it likes
+# (crowding it onto core 0 too slows the backend, and a gateway that waits longer per request costs more per request)
+taskset -a -pc 0 "$backend_pid" >/dev/null
+all_cores=0-$(($(nproc) - 1))
+log=.data/logs/gateway-features.log
+env "${environment[@]}" SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$((port + 1000)) LEARNSCALE_INSTANCE_ID=gateway-features \
+  taskset -c 1 "$java" "${flags[@]}" "$@" -jar "$jar" >"$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; taskset -a -pc "$all_cores" "$backend_pid" >/dev/null 2>&1 || true' EXIT
+for _ in $(seq 120); do
+  curl -sf -o /dev/null "http://127.0.0.1:$port$path" && break
+  kill -0 "$pid" 2>/dev/null || { echo "the gateway did not start: $log"; exit 1; }
+  sleep 1
+done
+
+taskset -c 0 wrk -t1 -c16 -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null 2>&1
+before=$(cpu_ticks "$pid"); backend_before=$(cpu_ticks "$backend_pid")
+out=$(taskset -c 0 wrk -t1 -c16 -d10s "http://127.0.0.1:$port$path")
+after=$(cpu_ticks "$pid"); backend_after=$(cpu_ticks "$backend_pid")
+requests=$(awk '/requests in/ {print $1}' <<<"$out")
+rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+python3 -c "print(f'gateway ${*:-(as configured)}: {$rps:.0f} rps, {($after - $before) / $hz * 1e6 / $requests:.0f} CPU-µs/request (backend {($backend_after - $backend_before) / $hz * 1e6 / $requests:.0f}), non-2xx ${errors:-0}')"

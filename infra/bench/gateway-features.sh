@@ -27,17 +27,17 @@ backend_pid=$(awk '$1 == "content-service-1" {print $4}' <<<"$status")
 java=$(readlink -f "/proc/$gateway_pid/exe")
 jar=$(tr '\0' '\n' <"/proc/$gateway_pid/cmdline" | grep -m1 '\.jar$')
 mapfile -t flags < <(tr '\0' '\n' <"/proc/$gateway_pid/cmdline" | grep '^-X')
-mapfile -t environment < <(tr '\0' '\n' <"/proc/$gateway_pid/environ" | grep -E '^(LEARNSCALE|REDIS|SPRING|KAFKA|PATH|HOME)_?')
+mapfile -t environment < <(tr '\0' '\n' <"/proc/$gateway_pid/environ" | grep -E '^(LEARNSCALE|REDIS|SPRING|KAFKA|PATH|HOME)')
 
 # core 1 for the gateway under test, core 0 for wrk and the backend; the rest of the stack, idle, where it likes
 # (crowding it onto core 0 too slows the backend, and a gateway that waits longer per request costs more per request)
-taskset -a -pc 0 "$backend_pid" >/dev/null
 all_cores=0-$(($(nproc) - 1))
+trap 'kill ${pid:-} 2>/dev/null; taskset -a -pc "$all_cores" "$backend_pid" >/dev/null 2>&1 || true' EXIT
+taskset -a -pc 0 "$backend_pid" >/dev/null
 log=.data/logs/gateway-features.log
 env "${environment[@]}" SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$((port + 1000)) LEARNSCALE_INSTANCE_ID=gateway-features \
   taskset -c 1 "$java" "${flags[@]}" "$@" -jar "$jar" >"$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; taskset -a -pc "$all_cores" "$backend_pid" >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 120); do
   curl -sf -o /dev/null "http://127.0.0.1:$port$path" && break
   kill -0 "$pid" 2>/dev/null || { echo "the gateway did not start: $log"; exit 1; }

@@ -75,6 +75,10 @@ throughput_ratio=$(awk '/gateway ÷ direct/ {print $5}' <<<"$edge")
 cpu_ratio=$(awk '/gateway ÷ nginx/ {print $7}' <<<"$edge" | tr -d '×')
 row "gateway ÷ direct throughput, full edge chain" "$throughput_ratio" "≥ 0.40" "$(python3 -c "print('met' if $throughput_ratio >= 0.40 else 'missed')")" "wrk -t1 -c16 on the cached topic GET, one content instance: direct $direct_rps req/s, gateway $gateway_rps req/s"
 row "gateway CPU per request ÷ nginx reverse proxy's" "${cpu_ratio}×" "≤ 4×" "$(python3 -c "print('met' if $cpu_ratio <= 4 else 'missed')")" "$(grep -E '^(nginx|gateway \(all)' <<<"$edge" | tr -s ' ' | paste -sd ';' -)"
+bare_ratio=$(awk '/bare ÷ direct/ {print $5}' <<<"$edge")
+filters_ratio=$(awk '/gateway ÷ bare/ {print $7}' <<<"$edge" | tr -d '×')
+row "a bare Spring Cloud Gateway route ÷ direct throughput (the floor)" "$bare_ratio" "-" "-" "$(grep -E '^bare' <<<"$edge" | tr -s ' ')"
+row "gateway CPU per request ÷ the bare route's" "${filters_ratio}×" "-" "-" "what every filter of the edge adds"
 
 echo "== latency at half the gateway's max rate, and the cache (one content instance)"
 ./learnscale scale content-service 1 >/dev/null

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # What the gateway costs: the same read, straight to one content-service instance, through nginx as a
-# reverse proxy, and through the gateway with every filter on. Prints throughput and CPU per request
-# side by side. The three take turns, round after round, and the medians count: this machine's figures
+# reverse proxy, through a bare Spring Cloud Gateway route (infra/bare-gateway: the floor of the framework
+# DESIGN names), and through the gateway with every filter on. Prints throughput and CPU per request
+# side by side. The four take turns, round after round, and the medians count: this machine's figures
 # drift by a third between runs a minute apart, so one run of each would compare different moments.
 # The ratios are the medians of each round's own ratios. Needs a running local stack (./learnscale run)
 # and wrk + nginx (Debian: apt-get install -y wrk nginx-light). Start the stack with --benchmark, so the
 # gateway's rate limits do not answer 429 instead. Traffic goes to 127.0.0.1 only.
 #   infra/bench/edge-cost.sh [seconds per run, default 10] [connections, default 16] [rounds, default 3]
+# WARMUP (seconds, default 15) warms each path before the rounds; BARE_WARMUP (default 90) the bare gateway.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source infra/bench/lib.sh # cpu_ticks, hz
@@ -49,9 +51,23 @@ http {
 }
 CONF
 nginx -p "$PWD/$work" -c "$PWD/$work/nginx.conf"
-trap 'nginx -p "$PWD/$work" -c "$PWD/$work/nginx.conf" -s stop 2>/dev/null || true' EXIT
+trap 'nginx -p "$PWD/$work" -c "$PWD/$work/nginx.conf" -s stop 2>/dev/null || true; kill ${bare_pid:-} 2>/dev/null || true' EXIT
 sleep 1
 nginx_pids() { echo "$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')"; }
+
+# The bare route runs on the same JVM, with the same -X flags as gateway-1.
+bare=http://127.0.0.1:18090
+bare_jar=$(ls infra/bare-gateway/target/bare-gateway-*.jar 2>/dev/null | head -1)
+[ -n "$bare_jar" ] || { echo "build it first: ./mvnw -B -q -pl infra/bare-gateway -am package -DskipTests"; exit 1; }
+mapfile -t flags < <(tr '\0' '\n' <"/proc/$gateway_pid/cmdline" | grep '^-X')
+SERVER_PORT=${bare##*:} BACKEND_URL=$backend "$(readlink -f "/proc/$gateway_pid/exe")" "${flags[@]}" -jar "$bare_jar" \
+  >.data/logs/bare-gateway.log 2>&1 &
+bare_pid=$!
+for _ in $(seq 60); do
+  curl -sf -o /dev/null "$bare$path" && break
+  kill -0 "$bare_pid" 2>/dev/null || { echo "the bare gateway did not start: .data/logs/bare-gateway.log"; exit 1; }
+  sleep 1
+done
 
 warm() { # url: let the JIT finish
   wrk -t1 -c"$connections" -d"${WARMUP:-15}s" "$1$path" >/dev/null 2>&1
@@ -69,14 +85,17 @@ measure() { # label url pids... → "label rps cpu-µs errors"
   python3 -c "print('$label', $rps, ($after - $before) / $hz * 1e6 / $requests, ${errors:-0})"
 }
 
-echo "GET $path, wrk -t1 -c$connections, ${seconds}s each, $rounds rounds of direct, nginx, gateway in turn, $(nproc) cores"
+echo "GET $path, wrk -t1 -c$connections, ${seconds}s each, $rounds rounds of direct, nginx, bare, gateway in turn, $(nproc) cores"
 warm "$backend"
 warm "http://127.0.0.1:18080"
+# the bare gateway has just started: its JIT needs minutes (the gateway-1 it is compared with has been running)
+WARMUP=${BARE_WARMUP:-90} warm "$bare"
 warm "$gateway"
 results=$(
   for round in $(seq "$rounds"); do
     measure direct "$backend" "$backend_pid"
     measure nginx "http://127.0.0.1:18080" $(nginx_pids)
+    measure bare "$bare" "$bare_pid"
     measure gateway "$gateway" "$gateway_pid"
   done
 )
@@ -86,7 +105,8 @@ runs = {}
 for line in sys.argv[1].splitlines():
     label, rps, cpu, errors = line.split()
     runs.setdefault(label, []).append((float(rps), float(cpu), int(errors)))
-names = {"direct": "direct (content-service-1)", "nginx": "nginx reverse proxy", "gateway": "gateway (all filters)"}
+names = {"direct": "direct (content-service-1)", "nginx": "nginx reverse proxy", "bare": "bare SCG lb:// route",
+         "gateway": "gateway (all filters)"}
 for label, measured in runs.items():
     print(f"  {label:<8} each round: " + ", ".join(f"{rps:.0f} rps {cpu:.0f} µs" for rps, cpu, _ in measured))
 median = {}
@@ -95,10 +115,13 @@ for label, measured in runs.items():
     errors = sum(m[2] for m in measured)
     print(f"{names[label]:<28} {median[label][0]:>10.0f} rps   {median[label][1]:>7.1f} CPU-µs/request "
           f"(of the measured process; medians)   non-2xx {errors}")
-rounds = list(zip(runs["direct"], runs["nginx"], runs["gateway"]))
-throughput = statistics.median(gateway[0] / direct[0] for direct, _, gateway in rounds)
-cpu = statistics.median(gateway[1] / nginx[1] for _, nginx, gateway in rounds)
-print(f"gateway ÷ direct throughput      {throughput:.2f}   (target ≥ 0.40)")
-print(f"gateway ÷ nginx CPU per request  {cpu:.1f}×  (target ≤ 4×)")
+rounds = list(zip(runs["direct"], runs["nginx"], runs["bare"], runs["gateway"]))
+def ratio(of):  # the median of each round's own ratio
+    return statistics.median(of(*round) for round in rounds)
+print(f"gateway ÷ direct throughput      {ratio(lambda d, n, b, g: g[0] / d[0]):.2f}   (target ≥ 0.40)")
+print(f"gateway ÷ nginx CPU per request  {ratio(lambda d, n, b, g: g[1] / n[1]):.1f}×  (target ≤ 4×)")
+print(f"bare ÷ direct throughput         {ratio(lambda d, n, b, g: b[0] / d[0]):.2f}   (the framework's floor)")
+print(f"bare ÷ nginx CPU per request     {ratio(lambda d, n, b, g: b[1] / n[1]):.1f}×")
+print(f"gateway ÷ bare CPU per request   {ratio(lambda d, n, b, g: g[1] / b[1]):.1f}×  (what every filter adds)")
 PY
 ./learnscale scale content-service 2 >/dev/null

@@ -11,7 +11,7 @@
 # WARMUP (seconds, default 15) warms each path before the rounds; BARE_WARMUP (default 90) the bare gateway.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source infra/bench/lib.sh # cpu_ticks, hz
+source infra/bench/lib.sh # cpu_ticks, hz, jvm_flags, await_answer
 seconds=${1:-10}
 connections=${2:-16}
 rounds=${3:-3}
@@ -59,15 +59,11 @@ nginx_pids() { echo "$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid
 bare=http://127.0.0.1:18090
 bare_jar=$(ls infra/bare-gateway/target/bare-gateway-*.jar 2>/dev/null | head -1)
 [ -n "$bare_jar" ] || { echo "build it first: ./mvnw -B -q -pl infra/bare-gateway -am package -DskipTests"; exit 1; }
-mapfile -t flags < <(tr '\0' '\n' <"/proc/$gateway_pid/cmdline" | grep '^-X')
+mapfile -t flags < <(jvm_flags "$gateway_pid")
 SERVER_PORT=${bare##*:} BACKEND_URL=$backend "$(readlink -f "/proc/$gateway_pid/exe")" "${flags[@]}" -jar "$bare_jar" \
   >.data/logs/bare-gateway.log 2>&1 &
 bare_pid=$!
-for _ in $(seq 60); do
-  curl -sf -o /dev/null "$bare$path" && break
-  kill -0 "$bare_pid" 2>/dev/null || { echo "the bare gateway did not start: .data/logs/bare-gateway.log"; exit 1; }
-  sleep 1
-done
+await_answer "$bare_pid" "$bare$path" .data/logs/bare-gateway.log
 
 warm() { # url: let the JIT finish
   wrk -t1 -c"$connections" -d"${WARMUP:-15}s" "$1$path" >/dev/null 2>&1

@@ -5,11 +5,12 @@
 # without options for the baseline, then once per option; compare within the same hour only. Needs a running local
 # stack (./learnscale run --benchmark), wrk and taskset. Traffic goes to 127.0.0.1 only.
 #   infra/bench/gateway-features.sh [warm-up seconds, default 90] [-Dproperty=value ...]
+#   infra/bench/gateway-features.sh [warm-up seconds] bare     (the floor: infra/bare-gateway, every feature off)
 # e.g. -Dlogging.level.io.learnscale.gateway.access=WARN (no access log), -Dlearnscale.rate-limit.enabled=false,
 #      -Dmanagement.observations.enable.all=false (no observations: no http.server.requests, no spans)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source infra/bench/lib.sh # cpu_ticks, hz
+source infra/bench/lib.sh # cpu_ticks, hz, jvm_flags, await_answer
 warmup=90
 if [[ ${1:-} =~ ^[0-9]+$ ]]; then warmup=$1; shift; fi
 path=/api/topics/horizontal-scaling
@@ -26,7 +27,14 @@ gateway_pid=$(awk '$1 == "gateway-1" {print $4}' <<<"$status")
 backend_pid=$(awk '$1 == "content-service-1" {print $4}' <<<"$status")
 java=$(readlink -f "/proc/$gateway_pid/exe")
 jar=$(tr '\0' '\n' <"/proc/$gateway_pid/cmdline" | grep -m1 '\.jar$')
-mapfile -t flags < <(tr '\0' '\n' <"/proc/$gateway_pid/cmdline" | grep '^-X')
+label=${*:-(as configured)}
+if [ "${1:-}" = bare ]; then
+  shift
+  jar=$(ls infra/bare-gateway/target/bare-gateway-*.jar 2>/dev/null | head -1)
+  [ -n "$jar" ] || { echo "build it first: ./mvnw -B -q -pl infra/bare-gateway -am package -DskipTests"; exit 1; }
+  label="bare (a Spring Cloud Gateway lb:// route, nothing else)"
+fi
+mapfile -t flags < <(jvm_flags "$gateway_pid")
 mapfile -t environment < <(tr '\0' '\n' <"/proc/$gateway_pid/environ" | grep -E '^(LEARNSCALE|REDIS|SPRING|KAFKA|PATH|HOME)')
 
 # core 1 for the gateway under test, core 0 for wrk and the backend; the rest of the stack, idle, where it likes
@@ -35,14 +43,10 @@ all_cores=0-$(($(nproc) - 1))
 trap 'kill ${pid:-} 2>/dev/null; taskset -a -pc "$all_cores" "$backend_pid" >/dev/null 2>&1 || true' EXIT
 taskset -a -pc 0 "$backend_pid" >/dev/null
 log=.data/logs/gateway-features.log
-env "${environment[@]}" SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$((port + 1000)) LEARNSCALE_INSTANCE_ID=gateway-features \
+env "${environment[@]}" BACKEND_URL="$(awk '$1 == "content-service-1" {print $2}' <<<"$status")" SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$((port + 1000)) LEARNSCALE_INSTANCE_ID=gateway-features \
   taskset -c 1 "$java" "${flags[@]}" "$@" -jar "$jar" >"$log" 2>&1 &
 pid=$!
-for _ in $(seq 120); do
-  curl -sf -o /dev/null "http://127.0.0.1:$port$path" && break
-  kill -0 "$pid" 2>/dev/null || { echo "the gateway did not start: $log"; exit 1; }
-  sleep 1
-done
+await_answer "$pid" "http://127.0.0.1:$port$path" "$log"
 
 taskset -c 0 wrk -t1 -c16 -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null 2>&1
 before=$(cpu_ticks "$pid"); backend_before=$(cpu_ticks "$backend_pid")
@@ -51,4 +55,4 @@ after=$(cpu_ticks "$pid"); backend_after=$(cpu_ticks "$backend_pid")
 requests=$(awk '/requests in/ {print $1}' <<<"$out")
 rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
 errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-python3 -c "print(f'gateway ${*:-(as configured)}: {$rps:.0f} rps, {($after - $before) / $hz * 1e6 / $requests:.0f} CPU-µs/request (backend {($backend_after - $backend_before) / $hz * 1e6 / $requests:.0f}), non-2xx ${errors:-0}')"
+python3 -c "print(f'gateway $label: {$rps:.0f} rps, {($after - $before) / $hz * 1e6 / $requests:.0f} CPU-µs/request (backend {($backend_after - $backend_before) / $hz * 1e6 / $requests:.0f}), non-2xx ${errors:-0}')"

@@ -9,3 +9,18 @@ cpu_ticks() { # user+system clock ticks of the given pids
   echo "$total"
 }
 hz=$(getconf CLK_TCK) # clock ticks per second
+
+jvm_flags() { # the -X options a running JVM was started with, one per line: start another one like it
+  tr '\0' '\n' <"/proc/$1/cmdline" | grep '^-X'
+}
+
+await_answer() { # pid url log: wait until the url answers 2xx; stop the script if the process dies first
+  local _
+  for _ in $(seq 120); do
+    curl -sf -o /dev/null "$2" && return
+    kill -0 "$1" 2>/dev/null || { echo "it did not start: $3"; exit 1; }
+    sleep 1
+  done
+  echo "no answer from $2 within 120 s: $3"
+  exit 1
+}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -54,6 +55,15 @@ class WholeResponseFilterTests {
         assertThat(answer.headers()).containsEntry("content-type", "application/problem+json");
         assertWhole(answer);
         assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("\"status\":404");
+    }
+
+    @Test
+    void anAnswerWrittenAfterAnAsyncDispatchArrivesWholeToo() throws IOException {
+        Answer answer = get("/api/records/later");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertWhole(answer);
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).startsWith("[{\"name\":\"record-0\"");
     }
 
     @Test
@@ -111,6 +121,12 @@ class WholeResponseFilterTests {
                 return IntStream.range(0, 2000)
                         .mapToObj(i -> new Entry("record-" + i, i))
                         .toList();
+            }
+
+            /** The same, from another thread: the answer is written on the async dispatch. */
+            @GetMapping("/api/records/later")
+            Callable<List<Entry>> later() {
+                return this::all;
             }
 
             @GetMapping("/api/records/missing")

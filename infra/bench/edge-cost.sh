@@ -8,7 +8,7 @@
 # and wrk + nginx (Debian: apt-get install -y wrk nginx-light). Start the stack with --benchmark, so the
 # gateway's rate limits do not answer 429 instead. Traffic goes to 127.0.0.1 only.
 #   infra/bench/edge-cost.sh [seconds per run, default 10] [connections, default 16] [rounds, default 3]
-# WARMUP (seconds, default 15) warms each path before the rounds; BARE_WARMUP (default 90) the bare gateway.
+# WARMUP (seconds, default 15) warms direct and nginx before the rounds; GATEWAY_WARMUP (default 90) each gateway.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source infra/bench/lib.sh # cpu_ticks, hz, jvm_flags, await_answer
@@ -84,9 +84,9 @@ measure() { # label url pids... → "label rps cpu-µs errors"
 echo "GET $path, wrk -t1 -c$connections, ${seconds}s each, $rounds rounds of direct, nginx, bare, gateway in turn, $(nproc) cores"
 warm "$backend"
 warm "http://127.0.0.1:18080"
-# the bare gateway has just started: its JIT needs minutes (the gateway-1 it is compared with has been running)
-WARMUP=${BARE_WARMUP:-90} warm "$bare"
-warm "$gateway"
+# a gateway's JIT needs minutes: the bare one has just started, gateway-1 may have too (benchmarks.sh)
+WARMUP=${GATEWAY_WARMUP:-90} warm "$bare"
+WARMUP=${GATEWAY_WARMUP:-90} warm "$gateway"
 results=$(
   for round in $(seq "$rounds"); do
     measure direct "$backend" "$backend_pid"

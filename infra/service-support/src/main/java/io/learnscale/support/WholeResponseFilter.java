@@ -31,13 +31,11 @@ class WholeResponseFilter extends OncePerRequestFilter {
         HttpServletResponse used = WebUtils.getNativeResponse(response, Held.class) != null
                 ? response // the async dispatch of a request held before
                 : new Held(response);
-        try {
-            chain.doFilter(request, used);
-        } finally {
-            if (!isAsyncStarted(request)) {
-                // sets Content-Length, unless the response is already committed
-                WebUtils.getNativeResponse(used, Held.class).copyBodyToResponse();
-            }
+        // an exception leaves the held body behind: the container's error dispatch answers instead
+        chain.doFilter(request, used);
+        if (!isAsyncStarted(request)) {
+            // sets Content-Length, unless the response is already committed
+            WebUtils.getNativeResponse(used, Held.class).copyBodyToResponse();
         }
     }
 

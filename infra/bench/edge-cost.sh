@@ -11,7 +11,7 @@
 # WARMUP (seconds, default 15) warms direct and nginx before the rounds; GATEWAY_WARMUP (default 90) each gateway.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source infra/bench/lib.sh # cpu_ticks, hz, jvm_flags, await_answer
+source infra/bench/lib.sh # cpu_ticks, hz, jvm_flags, await_answer, one_content_instance, bare_gateway_jar
 seconds=${1:-10}
 connections=${2:-16}
 rounds=${3:-3}
@@ -20,11 +20,9 @@ path=/api/topics/horizontal-scaling
 for tool in wrk nginx python3; do
   command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk nginx-light)"; exit 1; }
 done
-[ -f .data/launcher.json ] || { echo "start the stack first: ./learnscale run --benchmark"; exit 1; }
 
-# One content instance, so direct, nginx and gateway all reach the same single backend.
-./learnscale scale content-service 1 >/dev/null
-status=$(./learnscale status)
+# One content instance, so every path reaches the same single backend.
+status=$(one_content_instance)
 backend=$(awk '$1 == "content-service-1" {print $2}' <<<"$status")
 gateway=$(awk '$1 == "gateway-1" {print $2}' <<<"$status")
 gateway_pid=$(awk '$1 == "gateway-1" {print $4}' <<<"$status")
@@ -57,8 +55,7 @@ nginx_pids() { echo "$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid
 
 # The bare route runs on the same JVM, with the same -X flags as gateway-1.
 bare=http://127.0.0.1:18090
-bare_jar=$(ls infra/bare-gateway/target/bare-gateway-*.jar 2>/dev/null | head -1)
-[ -n "$bare_jar" ] || { echo "build it first: ./mvnw -B -q -pl infra/bare-gateway -am package -DskipTests"; exit 1; }
+bare_jar=$(bare_gateway_jar)
 mapfile -t flags < <(jvm_flags "$gateway_pid")
 SERVER_PORT=${bare##*:} BACKEND_URL=$backend "$(readlink -f "/proc/$gateway_pid/exe")" "${flags[@]}" -jar "$bare_jar" \
   >.data/logs/bare-gateway.log 2>&1 &

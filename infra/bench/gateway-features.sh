@@ -10,7 +10,7 @@
 #      -Dmanagement.observations.enable.all=false (no observations: no http.server.requests, no spans)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source infra/bench/lib.sh # cpu_ticks, hz, jvm_flags, await_answer
+source infra/bench/lib.sh # cpu_ticks, hz, jvm_flags, await_answer, one_content_instance, bare_gateway_jar
 warmup=90
 if [[ ${1:-} =~ ^[0-9]+$ ]]; then warmup=$1; shift; fi
 path=/api/topics/horizontal-scaling
@@ -19,19 +19,17 @@ port=8090
 for tool in wrk taskset; do
   command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk util-linux)"; exit 1; }
 done
-[ -f .data/launcher.json ] || { echo "start the stack first: ./learnscale run --benchmark"; exit 1; }
 # one content instance, warm: a second one, just started, would be measured instead
-./learnscale scale content-service 1 >/dev/null
-status=$(./learnscale status)
+status=$(one_content_instance)
 gateway_pid=$(awk '$1 == "gateway-1" {print $4}' <<<"$status")
+backend=$(awk '$1 == "content-service-1" {print $2}' <<<"$status")
 backend_pid=$(awk '$1 == "content-service-1" {print $4}' <<<"$status")
 java=$(readlink -f "/proc/$gateway_pid/exe")
 jar=$(tr '\0' '\n' <"/proc/$gateway_pid/cmdline" | grep -m1 '\.jar$')
 label=${*:-(as configured)}
 if [ "${1:-}" = bare ]; then
   shift
-  jar=$(ls infra/bare-gateway/target/bare-gateway-*.jar 2>/dev/null | head -1)
-  [ -n "$jar" ] || { echo "build it first: ./mvnw -B -q -pl infra/bare-gateway -am package -DskipTests"; exit 1; }
+  jar=$(bare_gateway_jar)
   label="bare (a Spring Cloud Gateway lb:// route, nothing else)"
 fi
 mapfile -t flags < <(jvm_flags "$gateway_pid")
@@ -43,7 +41,7 @@ all_cores=0-$(($(nproc) - 1))
 trap 'kill ${pid:-} 2>/dev/null; taskset -a -pc "$all_cores" "$backend_pid" >/dev/null 2>&1 || true' EXIT
 taskset -a -pc 0 "$backend_pid" >/dev/null
 log=.data/logs/gateway-features.log
-env "${environment[@]}" BACKEND_URL="$(awk '$1 == "content-service-1" {print $2}' <<<"$status")" SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$((port + 1000)) LEARNSCALE_INSTANCE_ID=gateway-features \
+env "${environment[@]}" BACKEND_URL="$backend" SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$((port + 1000)) LEARNSCALE_INSTANCE_ID=gateway-features \
   taskset -c 1 "$java" "${flags[@]}" "$@" -jar "$jar" >"$log" 2>&1 &
 pid=$!
 await_answer "$pid" "http://127.0.0.1:$port$path" "$log"

@@ -24,3 +24,16 @@ await_answer() { # pid url log: wait until the url answers 2xx; stop the script 
   echo "no answer from $2 within 120 s: $3"
   exit 1
 }
+
+one_content_instance() { # stop unless the local stack runs; scale content-service to one warm instance; print ./learnscale status
+  [ -f .data/launcher.json ] || { echo "start the stack first: ./learnscale run --benchmark" >&2; exit 1; }
+  ./learnscale scale content-service 1 >/dev/null
+  ./learnscale status
+}
+
+bare_gateway_jar() { # the jar of infra/bare-gateway, built by ./learnscale run; stop if it is missing
+  local jar
+  jar=$(ls infra/bare-gateway/target/bare-gateway-*.jar 2>/dev/null | head -1)
+  [ -n "$jar" ] || { echo "build it first: ./mvnw -B -q -pl infra/bare-gateway -am package -DskipTests" >&2; exit 1; }
+  echo "$jar"
+}

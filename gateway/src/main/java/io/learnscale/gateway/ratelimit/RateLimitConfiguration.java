@@ -6,13 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -24,20 +23,28 @@ import org.springframework.data.redis.core.script.RedisScript;
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
+    /** The stock bucket script, handing out leases of tokens (ratelimit/TokenLeases). */
+    static final String SCRIPT = "ratelimit/token-lease.lua";
+
     /** Replaces the stock {@code redisRateLimiter} bean (same type), so it is the filter's default limiter too. */
     @Bean
     ReadWriteRateLimiter readWriteRateLimiter(
             ReactiveStringRedisTemplate redis,
-            @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
             ConfigurationService configurationService,
             RateLimitProperties properties,
             MeterRegistry meters) {
-        return new ReadWriteRateLimiter(redis, inMemory(script), configurationService, properties, meters);
+        return new ReadWriteRateLimiter(redis, tokenLeaseScript(), configurationService, properties, meters);
+    }
+
+    static RedisScript<List<Long>> tokenLeaseScript() {
+        @SuppressWarnings("unchecked")
+        Class<List<Long>> resultType = (Class<List<Long>>) (Class<?>) List.class;
+        return inMemory(RedisScript.of(new ClassPathResource(SCRIPT), resultType));
     }
 
     /**
-     * The stock script, read once. As shipped it is a resource in a jar, and every call asks that resource whether
-     * it changed (a jar URL opened, an exception thrown and caught): about a tenth of the gateway's CPU per request.
+     * A script read once. From a resource in a jar, every call would ask that resource whether it changed (a jar
+     * URL opened, an exception thrown and caught): about a tenth of the gateway's CPU per request.
      */
     static RedisScript<List<Long>> inMemory(RedisScript<List<Long>> script) {
         return RedisScript.of(script.getScriptAsString(), script.getResultType());

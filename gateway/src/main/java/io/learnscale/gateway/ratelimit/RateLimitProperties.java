@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failOpenFor after Redis failed to answer, requests skip it (and pass unlimited) for this long before it is
  *     asked again, so an outage costs a request nothing
  * @param failOpenLogInterval how often, at most, an outage is reported in the log
+ * @param maxLease the most tokens one call to Redis takes for a busy client's next requests ({@link TokenLeases});
+ *     1: every request asks Redis
+ * @param leaseFor how long tokens taken ahead stay spendable before they are dropped
  */
 @ConfigurationProperties("learnscale.rate-limit")
 record RateLimitProperties(
@@ -23,7 +26,9 @@ record RateLimitProperties(
         @Nullable Budget reads,
         @Nullable Budget writes,
         @DefaultValue("1s") Duration failOpenFor,
-        @DefaultValue("1m") Duration failOpenLogInterval) {
+        @DefaultValue("1m") Duration failOpenLogInterval,
+        @DefaultValue("100") int maxLease,
+        @DefaultValue("1s") Duration leaseFor) {
 
     static final Budget DEFAULT_READS = new Budget(50, 100, 1);
     static final Budget DEFAULT_WRITES = new Budget(10, 20, 1);
@@ -31,10 +36,25 @@ record RateLimitProperties(
     RateLimitProperties {
         reads = reads != null ? reads : DEFAULT_READS;
         writes = writes != null ? writes : DEFAULT_WRITES;
+        if (maxLease < 1 || !leaseFor.isPositive()) {
+            throw new IllegalArgumentException(
+                    "learnscale.rate-limit needs max-lease >= 1 and a positive lease-for; got " + maxLease + ", "
+                            + leaseFor);
+        }
     }
 
     Budget budget(RequestKind kind) {
         return kind == RequestKind.WRITES ? writes : reads;
+    }
+
+    /**
+     * The tokens one call to Redis takes for a client of this kind: a tenth of a second of its budget, at most
+     * {@code maxLease}, at least what one request needs (then nothing is held between requests: 10 writes a second,
+     * say). A tenth of a second bounds what a lease can do to the limit (see {@link TokenLeases}).
+     */
+    int leaseSize(RequestKind kind) {
+        Budget budget = budget(kind);
+        return Math.max(budget.requestedTokens(), Math.min(maxLease, budget.replenishRate() / 10));
     }
 
     /**

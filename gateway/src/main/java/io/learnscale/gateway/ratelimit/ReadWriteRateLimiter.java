@@ -16,14 +16,16 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Spring Cloud Gateway's {@link RedisRateLimiter}, the same token bucket (its Lua script, run atomically in Redis,
- * its {@code X-RateLimit-*} headers), with two budgets per client instead of one per route: the key the
+ * Spring Cloud Gateway's {@link RedisRateLimiter}, the same token bucket (its arithmetic, run atomically in Redis,
+ * its keys and {@code X-RateLimit-*} headers), with two budgets per client instead of one per route: the key the
  * {@link ClientKeyResolver} makes says whose bucket and which of the two, so a client's budget is the same on every
- * route and every gateway instance. Unlike the stock limiter it reports a Redis outage through {@link FailOpen}
- * (a counter and a rate-limited log line, not an ERROR with a stack trace per request) and sends no budget
- * headers while it cannot know the budget.
+ * route and every gateway instance. Unlike the stock limiter it takes tokens for a busy client's next requests too
+ * ({@link TokenLeases}, the script {@code ratelimit/token-lease.lua}), and it reports a Redis outage through
+ * {@link FailOpen} (a counter and a rate-limited log line, not an ERROR with a stack trace per request) and sends
+ * no budget headers while it cannot know the budget.
  *
- * <p>Cost per request: one {@code EVALSHA} round trip to Redis, and a hop back to the request's event loop.
+ * <p>Cost per request: one {@code EVALSHA} round trip to Redis and a hop back to the request's event loop, or, while
+ * this instance holds tokens of the client's, neither.
  */
 final class ReadWriteRateLimiter extends RedisRateLimiter {
 
@@ -35,6 +37,8 @@ final class ReadWriteRateLimiter extends RedisRateLimiter {
     private final RedisScript<List<Long>> script;
     private final boolean enabled;
     private final Config[] budgets = new Config[RequestKind.values().length];
+    private final int[] leaseSizes = new int[RequestKind.values().length];
+    private final TokenLeases leases;
     private final List<List<String>> arguments = new ArrayList<>();
     private final Counter[] denied = new Counter[RequestKind.values().length];
     private final FailOpen failOpen;
@@ -50,6 +54,7 @@ final class ReadWriteRateLimiter extends RedisRateLimiter {
         this.script = script;
         this.enabled = properties.enabled();
         this.failOpen = new FailOpen(properties.failOpenFor(), properties.failOpenLogInterval(), meters);
+        this.leases = new TokenLeases(properties.leaseFor(), System::nanoTime);
         for (RequestKind kind : RequestKind.values()) {
             RateLimitProperties.Budget budget = properties.budget(kind);
             Config config = new Config()
@@ -57,12 +62,14 @@ final class ReadWriteRateLimiter extends RedisRateLimiter {
                     .setBurstCapacity(budget.burstCapacity())
                     .setRequestedTokens(budget.requestedTokens());
             budgets[kind.ordinal()] = config;
-            // the script's arguments: rate, capacity, now (empty: Redis's own clock), requested
+            leaseSizes[kind.ordinal()] = properties.leaseSize(kind);
+            // the script's arguments: rate, capacity, now (empty: Redis's own clock), requested, lease
             arguments.add(List.of(
                     Integer.toString(config.getReplenishRate()),
                     Long.toString(config.getBurstCapacity()),
                     "",
-                    Integer.toString(config.getRequestedTokens())));
+                    Integer.toString(config.getRequestedTokens()),
+                    Integer.toString(leaseSizes[kind.ordinal()])));
             denied[kind.ordinal()] = Counter.builder(DENIED_METER)
                     .description("Requests refused with 429 because the client's budget was spent")
                     .tag("kind", kind.label())
@@ -85,6 +92,13 @@ final class ReadWriteRateLimiter extends RedisRateLimiter {
             return UNLIMITED;
         }
         Config budget = budgets[kind.ordinal()];
+        int requested = budget.getRequestedTokens();
+        if (leaseSizes[kind.ordinal()] > requested) {
+            long left = leases.take(key, requested);
+            if (left != TokenLeases.NONE) {
+                return Mono.just(new Response(true, getHeaders(budget, left)));
+            }
+        }
         // hash tags: both keys of a bucket in the same Redis Cluster slot, as the stock limiter does
         String prefix = "request_rate_limiter.{" + key + "}.";
         List<String> keys = List.of(prefix + "tokens", prefix + "timestamp");
@@ -96,7 +110,7 @@ final class ReadWriteRateLimiter extends RedisRateLimiter {
                     all.addAll(some);
                     return all;
                 })
-                .map(result -> verdict(kind, budget, result))
+                .map(result -> verdict(kind, key, budget, result))
                 .onErrorResume(error -> {
                     failOpen.failed(kind, error);
                     return UNLIMITED;
@@ -104,15 +118,21 @@ final class ReadWriteRateLimiter extends RedisRateLimiter {
         return requestLoop != null ? verdict.publishOn(Schedulers.fromExecutor(requestLoop)) : verdict;
     }
 
-    private Response verdict(RequestKind kind, Config budget, List<Long> result) {
+    /** @param result tokens handed out (0: refused) and tokens left in the bucket, as the script answers */
+    private Response verdict(RequestKind kind, String key, Config budget, List<Long> result) {
         if (result.size() < 2) {
             throw new IllegalStateException("The rate limiter script answered " + result);
         }
         failOpen.succeeded();
-        boolean allowed = result.get(0) == 1L;
-        if (!allowed) {
+        long spare = result.get(0) - budget.getRequestedTokens();
+        long leftInBucket = result.get(1);
+        if (spare < 0) {
             denied[kind.ordinal()].increment();
+            return new Response(false, getHeaders(budget, leftInBucket));
         }
-        return new Response(allowed, getHeaders(budget, result.get(1)));
+        if (spare > 0) {
+            leases.hold(key, spare, leftInBucket);
+        }
+        return new Response(true, getHeaders(budget, leftInBucket + spare));
     }
 }

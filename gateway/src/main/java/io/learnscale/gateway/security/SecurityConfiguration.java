@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -48,6 +49,16 @@ class SecurityConfiguration {
         return NimbusReactiveJwtDecoder.withSecretKey(jwt.hmacKey())
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+    }
+
+    /**
+     * No observation of the chain's filters, authentication or authorization: the request's own span and metrics time
+     * it all. Without this Spring Security wraps every filter of every request in an observation decorator, even when
+     * {@code management.observations.enable.spring.security} turns the observations themselves into no-ops.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Also the firewall's rejection handler (Spring Security's filter chain proxy takes it from here). */

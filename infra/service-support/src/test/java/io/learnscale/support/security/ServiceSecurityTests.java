@@ -3,6 +3,9 @@ package io.learnscale.support.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnscale.testsupport.TestTokens;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,6 +27,9 @@ class ServiceSecurityTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    ObservationRegistry observations;
 
     @Test
     void readsArePublic() {
@@ -83,6 +89,20 @@ class ServiceSecurityTests {
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/things")
                         .header("Authorization", bearer(TestTokens.valid("ada", "author")))))
                 .hasStatus(403);
+    }
+
+    @Test
+    void aRequestIsObservedButTheSecurityChainIsNot() {
+        // Spring Security would wrap each filter of each request in an observation, a cost for nothing the request's
+        // own span and metrics do not already say
+        Queue<String> asked = new ConcurrentLinkedQueue<>();
+        observations.observationConfig().observationPredicate((name, context) -> asked.add(name));
+
+        assertThat(mvc.post().uri("/api/things").header("Authorization", bearer(TestTokens.valid("ada", "author"))))
+                .hasStatusOk();
+
+        assertThat(asked).contains("http.server.requests");
+        assertThat(asked).noneMatch(name -> name.startsWith("spring.security"));
     }
 
     private static String bearer(String token) {

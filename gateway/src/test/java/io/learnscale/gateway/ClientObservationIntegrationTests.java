@@ -14,14 +14,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -51,29 +50,22 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @DirtiesContext
 class ClientObservationIntegrationTests {
 
+    @RegisterExtension
     static final TestUpstream a = TestUpstream.start("content-service-1");
-    static final TestUpstream b = TestUpstream.start("content-service-2");
-    static final TestUpstream search = TestUpstream.start("search-service-1");
-    static final Path instancesFile = TestInstances.temporaryFile();
 
-    static {
-        TestInstances.write(
-                instancesFile,
-                List.of(
-                        Entry.of("content-service", a),
-                        Entry.of("content-service", b),
-                        Entry.of("search-service", search)));
-    }
+    @RegisterExtension
+    static final TestUpstream b = TestUpstream.start("content-service-2");
+
+    @RegisterExtension
+    static final TestUpstream search = TestUpstream.start("search-service-1");
+
+    @RegisterExtension
+    static final TestInstances instances = TestInstances.of(List.of(
+            Entry.of("content-service", a), Entry.of("content-service", b), Entry.of("search-service", search)));
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        Stream.of(a, b, search).forEach(TestUpstream::stop);
-        TestInstances.delete(instancesFile);
+        instances.register(registry);
     }
 
     @Autowired

@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.jayway.jsonpath.JsonPath;
 import io.learnscale.gateway.TestInstances.Entry;
 import io.learnscale.testsupport.RealInfrastructure;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -40,23 +38,19 @@ import reactor.core.publisher.Flux;
 @DirtiesContext
 class DashboardFeedIntegrationTests {
 
+    @RegisterExtension
     static final TestUpstream one = TestUpstream.start("content-service-1");
-    static final TestUpstream two = TestUpstream.start("content-service-2");
-    static final Path instancesFile = TestInstances.temporaryFile();
 
-    static {
-        TestInstances.write(instancesFile, List.of(Entry.of("content-service", one), Entry.of("content-service", two)));
-    }
+    @RegisterExtension
+    static final TestUpstream two = TestUpstream.start("content-service-2");
+
+    @RegisterExtension
+    static final TestInstances instances =
+            TestInstances.of(List.of(Entry.of("content-service", one), Entry.of("content-service", two)));
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        Stream.of(one, two).forEach(TestUpstream::stop);
-        TestInstances.delete(instancesFile);
+        instances.register(registry);
     }
 
     @Autowired

@@ -8,15 +8,14 @@ import io.learnscale.gateway.TestInstances.Entry;
 import io.learnscale.testsupport.RealInfrastructure;
 import io.learnscale.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -58,22 +57,15 @@ class DemoEdgeIntegrationTests {
 
     static final String ORIGIN = "https://learn.example.org";
 
+    @RegisterExtension
     static final TestUpstream content = TestUpstream.start("content-service-1");
-    static final Path instancesFile = TestInstances.temporaryFile();
 
-    static {
-        TestInstances.write(instancesFile, List.of(Entry.of("content-service", content)));
-    }
+    @RegisterExtension
+    static final TestInstances instances = TestInstances.of(List.of(Entry.of("content-service", content)));
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        content.stop();
-        TestInstances.delete(instancesFile);
+        instances.register(registry);
     }
 
     @Autowired

@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,9 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -45,22 +44,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class EdgeConnectionIntegrationTests {
 
+    @RegisterExtension
     static final TestUpstream content = TestUpstream.start("content-service-1");
-    static final Path instancesFile = TestInstances.temporaryFile();
 
-    static {
-        TestInstances.write(instancesFile, List.of(Entry.of("content-service", content)));
-    }
+    @RegisterExtension
+    static final TestInstances instances = TestInstances.of(List.of(Entry.of("content-service", content)));
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        content.stop();
-        TestInstances.delete(instancesFile);
+        instances.register(registry);
     }
 
     @LocalServerPort

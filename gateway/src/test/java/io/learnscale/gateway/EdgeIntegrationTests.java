@@ -12,15 +12,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,31 +54,25 @@ class EdgeIntegrationTests {
     private static final int LIMIT = 64 * 1024;
     private static final String AUTHOR = "Bearer " + TestTokens.valid("edge-author", "author");
 
+    @RegisterExtension
     static final TestUpstream content = TestUpstream.start("content-service-1");
+
+    @RegisterExtension
     static final TestUpstream quiz = TestUpstream.start("quiz-service-1");
+
+    @RegisterExtension
     static final TestUpstream search = TestUpstream.start("search-service-1");
+
     static final Map<String, TestUpstream> services =
             Map.of("content-service", content, "quiz-service", quiz, "search-service", search);
-    static final Path instancesFile = TestInstances.temporaryFile();
 
-    static {
-        TestInstances.write(
-                instancesFile,
-                List.of(
-                        Entry.of("content-service", content),
-                        Entry.of("quiz-service", quiz),
-                        Entry.of("search-service", search)));
-    }
+    @RegisterExtension
+    static final TestInstances instances = TestInstances.of(List.of(
+            Entry.of("content-service", content), Entry.of("quiz-service", quiz), Entry.of("search-service", search)));
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        Stream.of(content, quiz, search).forEach(TestUpstream::stop);
-        TestInstances.delete(instancesFile);
+        instances.register(registry);
     }
 
     @Autowired

@@ -9,7 +9,6 @@ import io.learnscale.gateway.TestUpstream.Behaviour;
 import io.learnscale.gateway.TestUpstream.Received;
 import io.learnscale.testsupport.RealInfrastructure;
 import io.learnscale.testsupport.TestTokens;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,23 +58,18 @@ class FailoverIntegrationTests {
     private static final Duration DESIGN_LIMIT = Duration.ofSeconds(5);
     private static final String ATTEMPT = "{\"answers\":{\"q1\":[\"c2\"]}}";
 
+    @RegisterExtension
     static final TestUpstream a = TestUpstream.start("node-a");
-    static final TestUpstream b = TestUpstream.start("node-b");
-    static final Path instancesFile = TestInstances.temporaryFile();
 
-    static {
-        TestInstances.write(instancesFile, List.of());
-    }
+    @RegisterExtension
+    static final TestUpstream b = TestUpstream.start("node-b");
+
+    @RegisterExtension
+    static final TestInstances instances = TestInstances.of(List.of());
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        Stream.of(a, b).forEach(TestUpstream::stop);
-        TestInstances.delete(instancesFile);
+        instances.register(registry);
     }
 
     @Autowired
@@ -329,7 +323,7 @@ class FailoverIntegrationTests {
 
     /** Lists these entries in the instances file and waits until the gateway has every one of them ready. */
     private void list(Entry... entries) {
-        TestInstances.write(instancesFile, List.of(entries));
+        instances.write(List.of(entries));
         Map<String, Set<String>> expected = Stream.of(entries)
                 .collect(Collectors.groupingBy(
                         Entry::service, Collectors.mapping(Entry::id, Collectors.toUnmodifiableSet())));

@@ -10,15 +10,14 @@ import io.learnscale.testsupport.RealInfrastructure;
 import io.learnscale.testsupport.TestTokens;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,31 +61,18 @@ class GatewayIntegrationTests {
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String LOGGED_TRACE = "0af7651916cd43dd8448eb211c80319c";
 
+    @RegisterExtension
     static final TestUpstream upstream = TestUpstream.start();
-    static final Path instancesFile = TestInstances.temporaryFile();
 
-    static {
-        TestInstances.write(
-                instancesFile,
-                List.of(
-                        Entry.of("content-service", upstream),
-                        new Entry("search-service", "search-service-1", upstream.url(), upstream.managementUrl()),
-                        new Entry(
-                                "quiz-service",
-                                "quiz-service-1",
-                                TestUpstream.closedAddress(),
-                                upstream.managementUrl())));
-    }
+    @RegisterExtension
+    static final TestInstances instances = TestInstances.of(List.of(
+            Entry.of("content-service", upstream),
+            new Entry("search-service", "search-service-1", upstream.url(), upstream.managementUrl()),
+            new Entry("quiz-service", "quiz-service-1", TestUpstream.closedAddress(), upstream.managementUrl())));
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.stop();
-        TestInstances.delete(instancesFile);
+        instances.register(registry);
     }
 
     @Autowired
@@ -484,7 +470,7 @@ class GatewayIntegrationTests {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.source")
-                .isEqualTo("file " + instancesFile)
+                .isEqualTo("file " + instances.path())
                 .jsonPath("$.services['content-service'][0].id")
                 .isEqualTo(TestUpstream.SERVED_BY)
                 .jsonPath("$.services['content-service'][0].url")

@@ -5,16 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.learnscale.gateway.TestInstances.Entry;
 import io.learnscale.testsupport.RealInfrastructure;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -45,24 +44,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @DirtiesContext
 class LeastOutstandingIntegrationTests {
 
+    @RegisterExtension
     static final TestUpstream fast = TestUpstream.start("content-service-1");
-    static final TestUpstream slow = TestUpstream.start("content-service-2");
-    static final Path instancesFile = TestInstances.temporaryFile();
 
-    static {
-        TestInstances.write(
-                instancesFile, List.of(Entry.of("content-service", fast), Entry.of("content-service", slow)));
-    }
+    @RegisterExtension
+    static final TestUpstream slow = TestUpstream.start("content-service-2");
+
+    @RegisterExtension
+    static final TestInstances instances =
+            TestInstances.of(List.of(Entry.of("content-service", fast), Entry.of("content-service", slow)));
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        Stream.of(fast, slow).forEach(TestUpstream::stop);
-        TestInstances.delete(instancesFile);
+        instances.register(registry);
     }
 
     @Autowired

@@ -7,16 +7,15 @@ import com.jayway.jsonpath.JsonPath;
 import io.learnscale.gateway.TestInstances.Entry;
 import io.learnscale.testsupport.RealInfrastructure;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -46,24 +45,21 @@ class LoadBalancingIntegrationTests {
 
     private static final Duration DESIGN_LIMIT = Duration.ofSeconds(5);
 
+    @RegisterExtension
     static final TestUpstream one = TestUpstream.start("content-service-1");
-    static final TestUpstream two = TestUpstream.start("content-service-2");
-    static final TestUpstream three = TestUpstream.start("content-service-3");
-    static final Path instancesFile = TestInstances.temporaryFile();
 
-    static {
-        TestInstances.write(instancesFile, List.of(content(one), content(two)));
-    }
+    @RegisterExtension
+    static final TestUpstream two = TestUpstream.start("content-service-2");
+
+    @RegisterExtension
+    static final TestUpstream three = TestUpstream.start("content-service-3");
+
+    @RegisterExtension
+    static final TestInstances instances = TestInstances.of(List.of(content(one), content(two)));
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        Stream.of(one, two, three).forEach(TestUpstream::stop);
-        TestInstances.delete(instancesFile);
+        instances.register(registry);
     }
 
     @Autowired
@@ -114,7 +110,7 @@ class LoadBalancingIntegrationTests {
     void anInstanceAddedToTheFileGetsTrafficWithinFiveSeconds() {
         list(one, two);
 
-        TestInstances.write(instancesFile, List.of(content(one), content(two), content(three)));
+        instances.write(List.of(content(one), content(two), content(three)));
 
         await().atMost(DESIGN_LIMIT).until(() -> servedBy(3).contains("content-service-3"));
         assertThat(servedBy(6)).containsOnly("content-service-1", "content-service-2", "content-service-3");
@@ -124,7 +120,7 @@ class LoadBalancingIntegrationTests {
     void anInstanceRemovedFromTheFileGetsNoTrafficWithinFiveSeconds() {
         list(one, two);
 
-        TestInstances.write(instancesFile, List.of(content(one)));
+        instances.write(List.of(content(one)));
 
         await().atMost(DESIGN_LIMIT).until(() -> Set.copyOf(servedBy(4)).equals(Set.of("content-service-1")));
         int reachedTwo = two.allReceived().size();
@@ -183,7 +179,7 @@ class LoadBalancingIntegrationTests {
     void aMissingInstancesFileMeansNoInstancesUntilItIsBack() throws Exception {
         list(one, two);
 
-        Files.delete(instancesFile);
+        Files.delete(instances.path());
 
         await().atMost(DESIGN_LIMIT)
                 .until(() -> TestInstances.candidateIds(managementPort, "content-service")
@@ -211,8 +207,7 @@ class LoadBalancingIntegrationTests {
 
     /** Lists these instances of content-service in the file and waits until the gateway has them all ready. */
     private void list(TestUpstream... upstreams) {
-        TestInstances.write(
-                instancesFile,
+        instances.write(
                 Stream.of(upstreams).map(LoadBalancingIntegrationTests::content).toList());
         Set<String> ids =
                 Set.copyOf(Stream.of(upstreams).map(TestUpstream::servedBy).toList());

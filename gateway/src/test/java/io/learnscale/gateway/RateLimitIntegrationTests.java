@@ -9,7 +9,6 @@ import io.learnscale.testsupport.EmbeddedServers;
 import io.learnscale.testsupport.TcpProxy;
 import io.learnscale.testsupport.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -60,31 +60,30 @@ class RateLimitIntegrationTests {
     /** More requests than a bucket ever holds here, even with a refill or two while they are sent. */
     private static final int ENOUGH = 12;
 
+    @RegisterExtension
     static final TestUpstream content = TestUpstream.start("content-service-1");
+
+    @RegisterExtension
     static final TestUpstream quiz = TestUpstream.start("quiz-service-1");
-    static final Path instancesFile = TestInstances.temporaryFile();
+
     static final TcpProxy redisProxy =
             TcpProxy.start("redis", "127.0.0.1", EmbeddedServers.redis().port());
     static final AtomicInteger requests = new AtomicInteger();
 
-    static {
-        TestInstances.write(
-                instancesFile, List.of(Entry.of("content-service", content), Entry.of("quiz-service", quiz)));
-    }
+    @RegisterExtension
+    static final TestInstances instances =
+            TestInstances.of(List.of(Entry.of("content-service", content), Entry.of("quiz-service", quiz)));
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
+        instances.register(registry);
         registry.add("spring.data.redis.host", redisProxy::host);
         registry.add("spring.data.redis.port", redisProxy::port);
     }
 
     @AfterAll
-    static void stopUpstreams() {
-        content.stop();
-        quiz.stop();
+    static void closeRedisProxy() {
         redisProxy.close();
-        TestInstances.delete(instancesFile);
     }
 
     @Autowired

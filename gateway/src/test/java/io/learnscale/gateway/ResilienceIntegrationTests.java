@@ -9,14 +9,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.learnscale.gateway.TestInstances.Entry;
 import io.learnscale.gateway.TestUpstream.Behaviour;
 import io.learnscale.testsupport.RealInfrastructure;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -51,29 +50,22 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @DirtiesContext
 class ResilienceIntegrationTests {
 
+    @RegisterExtension
     static final TestUpstream content = TestUpstream.start("content-service-1");
-    static final TestUpstream quiz = TestUpstream.start("quiz-service-1");
-    static final TestUpstream search = TestUpstream.start("search-service-1");
-    static final Path instancesFile = TestInstances.temporaryFile();
 
-    static {
-        TestInstances.write(
-                instancesFile,
-                List.of(
-                        Entry.of("content-service", content),
-                        Entry.of("quiz-service", quiz),
-                        Entry.of("search-service", search)));
-    }
+    @RegisterExtension
+    static final TestUpstream quiz = TestUpstream.start("quiz-service-1");
+
+    @RegisterExtension
+    static final TestUpstream search = TestUpstream.start("search-service-1");
+
+    @RegisterExtension
+    static final TestInstances instances = TestInstances.of(List.of(
+            Entry.of("content-service", content), Entry.of("quiz-service", quiz), Entry.of("search-service", search)));
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        Stream.of(content, quiz, search).forEach(TestUpstream::stop);
-        TestInstances.delete(instancesFile);
+        instances.register(registry);
     }
 
     @Autowired
@@ -162,12 +154,10 @@ class ResilienceIntegrationTests {
 
     @Test
     void anUnreachableServiceOpensItsCircuitToo() {
-        TestInstances.write(
-                instancesFile,
-                List.of(
-                        Entry.of("content-service", content),
-                        new Entry("quiz-service", "quiz-service-9", TestUpstream.closedAddress(), quiz.managementUrl()),
-                        Entry.of("search-service", search)));
+        instances.write(List.of(
+                Entry.of("content-service", content),
+                new Entry("quiz-service", "quiz-service-9", TestUpstream.closedAddress(), quiz.managementUrl()),
+                Entry.of("search-service", search)));
         try {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> TestInstances.readyIds(managementPort, "quiz-service")
@@ -196,12 +186,10 @@ class ResilienceIntegrationTests {
                     .value(detail -> assertThat((String) detail).contains("is failing"));
             assertThat(breakerState("quiz-service")).isEqualTo("open");
         } finally {
-            TestInstances.write(
-                    instancesFile,
-                    List.of(
-                            Entry.of("content-service", content),
-                            Entry.of("quiz-service", quiz),
-                            Entry.of("search-service", search)));
+            instances.write(List.of(
+                    Entry.of("content-service", content),
+                    Entry.of("quiz-service", quiz),
+                    Entry.of("search-service", search)));
         }
     }
 

@@ -11,18 +11,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,32 +77,26 @@ class SecurityIntegrationTests {
         }
     }
 
+    @RegisterExtension
     static final TestUpstream content = TestUpstream.start("content-service-1");
+
+    @RegisterExtension
     static final TestUpstream quiz = TestUpstream.start("quiz-service-1");
+
+    @RegisterExtension
     static final TestUpstream search = TestUpstream.start("search-service-1");
+
     static final Map<String, TestUpstream> services =
             Map.of("content-service", content, "quiz-service", quiz, "search-service", search);
-    static final Path instancesFile = TestInstances.temporaryFile();
     static final AtomicInteger requests = new AtomicInteger();
 
-    static {
-        TestInstances.write(
-                instancesFile,
-                List.of(
-                        Entry.of("content-service", content),
-                        Entry.of("quiz-service", quiz),
-                        Entry.of("search-service", search)));
-    }
+    @RegisterExtension
+    static final TestInstances instances = TestInstances.of(List.of(
+            Entry.of("content-service", content), Entry.of("quiz-service", quiz), Entry.of("search-service", search)));
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("learnscale.discovery.instances-file", instancesFile::toString);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        Stream.of(content, quiz, search).forEach(TestUpstream::stop);
-        TestInstances.delete(instancesFile);
+        instances.register(registry);
     }
 
     @Autowired

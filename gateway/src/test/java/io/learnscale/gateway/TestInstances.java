@@ -11,13 +11,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Writes an {@code instances.json} the way the launcher does (the whole file, replaced atomically, with a field
- * the gateway does not know), and reads what the gateway made of it from {@code /actuator/instances}.
+ * An {@code instances.json} written the way the launcher writes it (the whole file, replaced atomically, with a field
+ * the gateway does not know), handed to the gateway under test and deleted after the class; and what the gateway made
+ * of it, read from {@code /actuator/instances}. Register it with {@code @RegisterExtension} and point discovery at it
+ * from a {@code @DynamicPropertySource} with {@link #register}.
  */
-final class TestInstances {
+final class TestInstances implements AfterAllCallback {
 
     /** One line of the file. */
     record Entry(String service, String id, String url, String managementUrl) {
@@ -27,9 +32,35 @@ final class TestInstances {
         }
     }
 
-    private TestInstances() {}
+    private final Path file;
 
-    static void write(Path file, List<Entry> entries) {
+    private TestInstances(Path file) {
+        this.file = file;
+    }
+
+    /** A new file in a directory of its own, listing these instances. */
+    static TestInstances of(List<Entry> entries) {
+        try {
+            TestInstances instances = new TestInstances(
+                    Files.createTempDirectory("gateway-instances").resolve("instances.json"));
+            instances.write(entries);
+            return instances;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path path() {
+        return file;
+    }
+
+    /** Discovery reads this file. */
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("learnscale.discovery.instances-file", file::toString);
+    }
+
+    /** Replaces the file's content at once, as the launcher does when it scales. */
+    void write(List<Entry> entries) {
         String json = entries.stream()
                 .map(entry -> """
                         {"service": "%s", "id": "%s", "url": "%s", "managementUrl": "%s", "pid": 4242}""".formatted(entry.service(), entry.id(), entry.url(), entry.managementUrl()))
@@ -43,23 +74,14 @@ final class TestInstances {
         }
     }
 
-    static Path temporaryFile() {
-        try {
-            return Files.createTempDirectory("gateway-instances").resolve("instances.json");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void delete(Path file) {
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
         try (var stream = Files.list(file.getParent())) {
             for (Path path : stream.toList()) {
                 Files.deleteIfExists(path);
             }
-            Files.deleteIfExists(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        Files.deleteIfExists(file.getParent());
     }
 
     /** The ids of the instances of a service that the gateway's registry says get traffic. */

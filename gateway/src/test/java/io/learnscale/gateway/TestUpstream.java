@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real HTTP server on a free loopback port standing in for a service instance: it records what reached it and
@@ -36,9 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>anything else answers 200 with a small JSON body, after {@link #delay(Duration)} if one is set.
  * </ul>
  *
- * {@link #behave(Behaviour)} makes every request hang up or answer 503, whatever its path.
+ * {@link #behave(Behaviour)} makes every request hang up or answer 503, whatever its path. Registered with
+ * {@code @RegisterExtension}, it stops after the test class.
  */
-final class TestUpstream {
+final class TestUpstream implements AfterAllCallback {
 
     static final String SERVED_BY = "content-service-3";
     static final String BROKEN_BODY = """
@@ -160,6 +163,11 @@ final class TestUpstream {
 
     void releaseSlowResponses() {
         slowRelease.countDown();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
     }
 
     void stop() {

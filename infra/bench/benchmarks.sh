@@ -8,9 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-for tool in wrk nginx python3 curl; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk nginx-light curl)"; exit 1; }
-done
+source infra/bench/lib.sh # needs, instance_url, instance_pid
+needs "wrk nginx-light python3 curl" wrk nginx python3 curl
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 work=infra/load/target/bench
 mkdir -p "$work"
@@ -87,7 +86,7 @@ bench cache
 ./learnscale scale content-service 2 >/dev/null
 
 echo "== attempt POST vs cached GET throughput through the gateway (wrk -t1 -c16, 10 s each after 10 s warm-up)"
-gateway=$(./learnscale status | awk '$1 == "gateway-1" {print $2}')
+gateway=$(instance_url "$(./learnscale status)" gateway-1)
 token=$(curl -s -X POST "$gateway/auth/token" -H 'Content-Type: application/json' \
   -d '{"user":"bench-wrk","roles":["user"]}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
 quiz=$(curl -s "$gateway/api/quizzes" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
@@ -123,7 +122,7 @@ bench failover "$(python3 -c "print($gateway_rps / 4)")"
 
 echo "== where the time goes: JFR on the gateway and content-service-1 under wrk on the gateway (20 s, not measured)"
 profile() { # instance
-  local pid; pid=$(./learnscale status | awk -v id="$1" '$1 == id {print $4}')
+  local pid; pid=$(instance_pid "$(./learnscale status)" "$1")
   "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name=bench settings=profile filename="$root/$work/$1.jfr" >/dev/null
 }
 profile gateway-1
@@ -132,7 +131,7 @@ wrk -t1 -c16 -d20s "$gateway/api/topics/horizontal-scaling" >/dev/null
 hot=$work/hot-methods.txt
 : > "$hot"
 for id in gateway-1 content-service-1; do
-  pid=$(./learnscale status | awk -v id="$id" '$1 == id {print $4}')
+  pid=$(instance_pid "$(./learnscale status)" "$id")
   "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name=bench >/dev/null
   { echo "### $id"; echo; echo '```'; "$JAVA_HOME/bin/jfr" view --width 140 hot-methods "$work/$id.jfr" | head -28; echo '```'; echo; } >> "$hot"
 done

@@ -11,7 +11,7 @@
 #   infra/bench/dashboard-cost.sh [seconds per run, default 20] [data folder, default .data] [gateway, default http://127.0.0.1:8080]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source infra/bench/lib.sh # cpu_ticks, hz
+source infra/bench/lib.sh # needs, cpu_ticks, hz
 seconds=${1:-20}
 data=${2:-.data}
 gateway=${3:-http://127.0.0.1:8080}
@@ -20,9 +20,7 @@ read_path=/api/topics/horizontal-scaling
 families="cache_gets,cache_gets_total,http_server_requests_seconds,http_server_requests_seconds_bucket"
 families="$families,http_server_requests_seconds_count,learnscale_consumer_lag"
 
-for tool in wrk curl python3 ss; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk curl python3 iproute2)"; exit 1; }
-done
+needs "wrk curl python3 iproute2" wrk curl python3 ss
 [ -f "$data/instances.json" ] || { echo "no $data/instances.json: start the stack first (./learnscale run --benchmark)"; exit 1; }
 curl -sf -o /dev/null "$gateway/dashboard" || { echo "no dashboard at $gateway/dashboard"; exit 1; }
 

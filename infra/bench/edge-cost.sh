@@ -11,22 +11,20 @@
 # WARMUP (seconds, default 15) warms direct and nginx before the rounds; GATEWAY_WARMUP (default 90) each gateway.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source infra/bench/lib.sh # cpu_ticks, hz, jvm_flags, await_answer, one_content_instance, bare_gateway_jar
+source infra/bench/lib.sh # needs, cpu_ticks, hz, jvm_flags, await_answer, one_content_instance, instance_url, instance_pid, bare_gateway_jar
 seconds=${1:-10}
 connections=${2:-16}
 rounds=${3:-3}
 path=/api/topics/horizontal-scaling
 
-for tool in wrk nginx python3; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk nginx-light)"; exit 1; }
-done
+needs "wrk nginx-light python3" wrk nginx python3
 
 # One content instance, so every path reaches the same single backend.
 status=$(one_content_instance)
-backend=$(awk '$1 == "content-service-1" {print $2}' <<<"$status")
-gateway=$(awk '$1 == "gateway-1" {print $2}' <<<"$status")
-gateway_pid=$(awk '$1 == "gateway-1" {print $4}' <<<"$status")
-backend_pid=$(awk '$1 == "content-service-1" {print $4}' <<<"$status")
+backend=$(instance_url "$status" content-service-1)
+gateway=$(instance_url "$status" gateway-1)
+gateway_pid=$(instance_pid "$status" gateway-1)
+backend_pid=$(instance_pid "$status" content-service-1)
 
 work=.data/bench/nginx
 mkdir -p "$work/logs"

@@ -10,20 +10,18 @@
 #      -Dmanagement.observations.enable.all=false (no observations: no http.server.requests, no spans)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source infra/bench/lib.sh # cpu_ticks, hz, jvm_flags, await_answer, one_content_instance, bare_gateway_jar
+source infra/bench/lib.sh # needs, cpu_ticks, hz, jvm_flags, await_answer, one_content_instance, instance_url, instance_pid, bare_gateway_jar
 warmup=90
 if [[ ${1:-} =~ ^[0-9]+$ ]]; then warmup=$1; shift; fi
 path=/api/topics/horizontal-scaling
 port=8090
 
-for tool in wrk taskset; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk util-linux)"; exit 1; }
-done
+needs "wrk util-linux" wrk taskset
 # one content instance, warm: a second one, just started, would be measured instead
 status=$(one_content_instance)
-gateway_pid=$(awk '$1 == "gateway-1" {print $4}' <<<"$status")
-backend=$(awk '$1 == "content-service-1" {print $2}' <<<"$status")
-backend_pid=$(awk '$1 == "content-service-1" {print $4}' <<<"$status")
+gateway_pid=$(instance_pid "$status" gateway-1)
+backend=$(instance_url "$status" content-service-1)
+backend_pid=$(instance_pid "$status" content-service-1)
 java=$(readlink -f "/proc/$gateway_pid/exe")
 jar=$(tr '\0' '\n' <"/proc/$gateway_pid/cmdline" | grep -m1 '\.jar$')
 label=${*:-(as configured)}

@@ -1,5 +1,22 @@
 # Sourced by the benchmark scripts in this folder (after they cd to the repository root): CPU time of processes,
-# read from /proc, so a run can say how much CPU each request or scrape cost.
+# read from /proc, so a run can say how much CPU each request or scrape cost; the tools a script needs; the local
+# stack's instances.
+
+needs() { # "Debian packages" tool...: stop unless every tool is on the PATH, naming the packages that bring them
+  local packages=$1 tool
+  shift
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y $packages)" >&2; exit 1; }
+  done
+}
+
+instance_url() { # status id: the URL of one instance, from the output of ./learnscale status
+  awk -v id="$2" '$1 == id {print $2}' <<<"$1"
+}
+
+instance_pid() { # status id: its pid
+  awk -v id="$2" '$1 == id {print $4}' <<<"$1"
+}
 
 cpu_ticks() { # user+system clock ticks of the given pids
   local total=0 pid

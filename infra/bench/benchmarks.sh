@@ -115,6 +115,9 @@ bench e2e "$post_rps"
 
 echo "== failover: one of three content instances killed under fixed-rate reads"
 ./learnscale scale content-service 3 >/dev/null
+# the third instance has just started: warm it (round robin sends it a third of these) so the run measures the kill,
+# not a new JVM compiling while it serves (its stalls made the load generator run out of slots on 2026-12-07)
+wrk -t1 -c16 -d30s "$gateway/api/topics/horizontal-scaling" >/dev/null
 # a quarter of the gateway's max (measured against one instance, on an otherwise quiet machine): what the two
 # survivors, the gateway and the load generator can carry together on these cores, so a kill is measured, not overload
 bench failover "$(python3 -c "print($gateway_rps / 4)")"

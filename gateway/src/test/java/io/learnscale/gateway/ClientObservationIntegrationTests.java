@@ -85,11 +85,7 @@ class ClientObservationIntegrationTests {
 
     @BeforeEach
     void everyInstanceIsReady() {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(TestInstances.readyIds(managementPort, "content-service"))
-                    .containsExactlyInAnyOrder("content-service-1", "content-service-2");
-            assertThat(TestInstances.readyIds(managementPort, "search-service")).containsExactly("search-service-1");
-        });
+        instances.awaitReady(managementPort, Duration.ofSeconds(10));
         openBefore = openAttempts();
     }
 

@@ -1,7 +1,6 @@
 package io.learnscale.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import io.learnscale.gateway.TestInstances.Entry;
@@ -79,9 +78,7 @@ class DemoEdgeIntegrationTests {
 
     @BeforeEach
     void contentServiceIsReady() {
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(TestInstances.readyIds(managementPort, "content-service"))
-                        .containsExactly(content.servedBy()));
+        instances.awaitReady(managementPort, Duration.ofSeconds(10));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.learnscale.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import io.learnscale.gateway.TestInstances.Entry;
@@ -64,9 +63,7 @@ class EdgeConnectionIntegrationTests {
     @BeforeEach
     void contentIsReady() {
         content.forget();
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(TestInstances.readyIds(managementPort, "content-service"))
-                        .containsExactly(content.servedBy()));
+        instances.awaitReady(managementPort, Duration.ofSeconds(10));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.learnscale.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import io.learnscale.gateway.TestInstances.Entry;
@@ -86,10 +85,7 @@ class EdgeIntegrationTests {
 
     @BeforeEach
     void everyServiceIsReady() {
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> services.forEach(
-                        (service, upstream) -> assertThat(TestInstances.readyIds(managementPort, service))
-                                .containsExactly(upstream.servedBy())));
+        instances.awaitReady(managementPort, Duration.ofSeconds(10));
     }
 
     @Test

@@ -86,12 +86,7 @@ class GatewayIntegrationTests {
 
     @BeforeEach
     void everyServiceHasAReadyInstance() {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            assertThat(TestInstances.readyIds(managementPort, "content-service"))
-                    .containsExactly(TestUpstream.SERVED_BY);
-            assertThat(TestInstances.readyIds(managementPort, "search-service")).containsExactly("search-service-1");
-            assertThat(TestInstances.readyIds(managementPort, "quiz-service")).containsExactly("quiz-service-1");
-        });
+        instances.awaitReady(managementPort, Duration.ofSeconds(10));
     }
 
     @Test

@@ -1,14 +1,12 @@
 package io.learnscale.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.learnscale.gateway.TestInstances.Entry;
 import io.learnscale.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,9 +68,7 @@ class LeastOutstandingIntegrationTests {
 
     @BeforeEach
     void bothInstancesAreReady() {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> TestInstances.readyIds(managementPort, "content-service")
-                        .equals(Set.of("content-service-1", "content-service-2")));
+        instances.awaitReady(managementPort, Duration.ofSeconds(10));
     }
 
     @AfterEach

@@ -101,11 +101,7 @@ class RateLimitIntegrationTests {
     @BeforeEach
     void freshBucketsAndReadyServices() {
         redis.execute(connection -> connection.serverCommands().flushAll()).blockLast(Duration.ofSeconds(5));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(TestInstances.readyIds(managementPort, "content-service"))
-                    .containsExactly(content.servedBy());
-            assertThat(TestInstances.readyIds(managementPort, "quiz-service")).containsExactly(quiz.servedBy());
-        });
+        instances.awaitReady(managementPort, Duration.ofSeconds(10));
     }
 
     @Test

@@ -79,12 +79,7 @@ class ResilienceIntegrationTests {
 
     @BeforeEach
     void everyServiceIsReadyAndEveryCircuitClosed() {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(TestInstances.readyIds(managementPort, "content-service"))
-                    .containsExactly("content-service-1");
-            assertThat(TestInstances.readyIds(managementPort, "quiz-service")).containsExactly("quiz-service-1");
-            assertThat(TestInstances.readyIds(managementPort, "search-service")).containsExactly("search-service-1");
-        });
+        instances.awaitReady(managementPort, Duration.ofSeconds(10));
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 

@@ -1,15 +1,20 @@
 package io.learnscale.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -33,6 +38,8 @@ final class TestInstances implements AfterAllCallback {
     }
 
     private final Path file;
+    private final Set<String> servicesEverListed = ConcurrentHashMap.newKeySet();
+    private volatile List<Entry> listed = List.of();
 
     private TestInstances(Path file) {
         this.file = file;
@@ -61,6 +68,8 @@ final class TestInstances implements AfterAllCallback {
 
     /** Replaces the file's content at once, as the launcher does when it scales. */
     void write(List<Entry> entries) {
+        listed = List.copyOf(entries);
+        entries.forEach(entry -> servicesEverListed.add(entry.service()));
         String json = entries.stream()
                 .map(entry -> """
                         {"service": "%s", "id": "%s", "url": "%s", "managementUrl": "%s", "pid": 4242}""".formatted(entry.service(), entry.id(), entry.url(), entry.managementUrl()))
@@ -72,6 +81,23 @@ final class TestInstances implements AfterAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits until the gateway has exactly the instances the file lists ready, service by service, and none of a
+     * service the file listed before but no longer does.
+     */
+    void awaitReady(int managementPort, Duration within) {
+        Map<String, Set<String>> expected = listed.stream()
+                .collect(Collectors.groupingBy(
+                        Entry::service, Collectors.mapping(Entry::id, Collectors.toUnmodifiableSet())));
+        await().atMost(within).untilAsserted(() -> {
+            for (String service : servicesEverListed) {
+                assertThat(readyIds(managementPort, service))
+                        .as(service)
+                        .isEqualTo(expected.getOrDefault(service, Set.of()));
+            }
+        });
     }
 
     @Override

@@ -8,7 +8,9 @@ import io.learnscale.gateway.TestInstances.Entry;
 import io.learnscale.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +63,7 @@ class DashboardFeedIntegrationTests {
 
     @Test
     void nobodyWatchingNothingIsScraped() {
-        bothReady();
+        instances.awaitReady(managementPort, Duration.ofSeconds(10));
         int[] last = {scrapes()};
 
         // an earlier viewer's feed ends 1 s (linger) after it left; from then on, no scrape at all
@@ -78,25 +80,23 @@ class DashboardFeedIntegrationTests {
 
     @Test
     void threeViewersShareOneScrapePerInstancePerSecondAndSeeEachInstancesRate() {
-        bothReady();
-        Thread reads = Thread.ofVirtual().start(() -> {
-            for (int i = 0; i < 40 && !Thread.currentThread().isInterrupted(); i++) {
-                http.get().uri("/api/topics").exchange().expectStatus().isOk();
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException stopped) {
-                    return;
-                }
-            }
-        });
+        instances.awaitReady(managementPort, Duration.ofSeconds(10));
+        // reads all along, ten a second, so every event has a rate for both instances
+        ScheduledExecutorService reads = Executors.newSingleThreadScheduledExecutor();
+        reads.scheduleAtFixedRate(
+                () -> http.get().uri("/api/topics").exchange().expectStatus().isOk(), 0, 100, TimeUnit.MILLISECONDS);
         int oneBefore = one.scrapes();
         int twoBefore = two.scrapes();
 
-        List<String> events = Flux.merge(viewer(), viewer(), viewer())
-                .take(Duration.ofSeconds(5))
-                .collectList()
-                .block(Duration.ofSeconds(15));
-        reads.interrupt();
+        List<String> events;
+        try {
+            events = Flux.merge(viewer(), viewer(), viewer())
+                    .take(Duration.ofSeconds(5))
+                    .collectList()
+                    .block(Duration.ofSeconds(15));
+        } finally {
+            reads.shutdownNow();
+        }
 
         // one scrape a second for all three (about 5 in 5 s); one per viewer would be 15
         assertThat(one.scrapes() - oneBefore).isBetween(3, 8);
@@ -137,11 +137,5 @@ class DashboardFeedIntegrationTests {
 
     private static int scrapes() {
         return one.scrapes() + two.scrapes();
-    }
-
-    private void bothReady() {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> TestInstances.readyIds(managementPort, "content-service")
-                        .equals(Set.of("content-service-1", "content-service-2")));
     }
 }

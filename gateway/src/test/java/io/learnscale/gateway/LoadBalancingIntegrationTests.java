@@ -209,11 +209,7 @@ class LoadBalancingIntegrationTests {
     private void list(TestUpstream... upstreams) {
         instances.write(
                 Stream.of(upstreams).map(LoadBalancingIntegrationTests::content).toList());
-        Set<String> ids =
-                Set.copyOf(Stream.of(upstreams).map(TestUpstream::servedBy).toList());
-        await().atMost(DESIGN_LIMIT)
-                .until(() -> TestInstances.readyIds(managementPort, "content-service")
-                        .equals(ids));
+        instances.awaitReady(managementPort, DESIGN_LIMIT);
     }
 
     /** Who served each of {@code requests} successive GETs. */

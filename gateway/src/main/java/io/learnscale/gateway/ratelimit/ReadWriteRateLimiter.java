@@ -7,6 +7,7 @@ import io.netty.util.internal.ThreadExecutorMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -49,12 +50,23 @@ final class ReadWriteRateLimiter extends RedisRateLimiter {
             ConfigurationService configurationService,
             RateLimitProperties properties,
             MeterRegistry meters) {
+        this(redis, script, configurationService, properties, meters, System::nanoTime);
+    }
+
+    /** {@code nanoClock} times the leases; the buckets go by Redis's own clock. */
+    ReadWriteRateLimiter(
+            ReactiveStringRedisTemplate redis,
+            RedisScript<List<Long>> script,
+            ConfigurationService configurationService,
+            RateLimitProperties properties,
+            MeterRegistry meters,
+            LongSupplier nanoClock) {
         super(redis, script, configurationService);
         this.redis = redis;
         this.script = script;
         this.enabled = properties.enabled();
         this.failOpen = new FailOpen(properties.failOpenFor(), properties.failOpenLogInterval(), meters);
-        this.leases = new TokenLeases(properties.leaseFor(), System::nanoTime);
+        this.leases = new TokenLeases(properties.leaseFor(), nanoClock);
         for (RequestKind kind : RequestKind.values()) {
             RateLimitProperties.Budget budget = properties.budget(kind);
             Config config = new Config()

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class TokenLeaseLimiterTests {
     private static LettuceConnectionFactory connections;
 
     private final CountingRedis redis = new CountingRedis(connections);
+    private final AtomicLong now = new AtomicLong(); // the leases' clock
     private final String client = "reads:user:" + UUID.randomUUID();
 
     @BeforeAll
@@ -72,11 +74,11 @@ class TokenLeaseLimiterTests {
     }
 
     @Test
-    void aLeaseNotSpentInTimeIsNotSpentLater() throws InterruptedException {
+    void aLeaseNotSpentInTimeIsNotSpentLater() {
         ReadWriteRateLimiter limiter = limiter(1000, 1000, 10, Duration.ofMillis(100));
         allow(limiter);
 
-        Thread.sleep(200);
+        now.addAndGet(Duration.ofMillis(200).toNanos());
         allow(limiter);
 
         assertThat(redis.scriptRuns.get()).isEqualTo(2);
@@ -132,7 +134,12 @@ class TokenLeaseLimiterTests {
         ConfigurationService configuration = new ConfigurationService(
                 new DefaultListableBeanFactory(), DefaultConversionService::getSharedInstance, () -> null);
         return new ReadWriteRateLimiter(
-                redis, RateLimitConfiguration.tokenLeaseScript(), configuration, properties, new SimpleMeterRegistry());
+                redis,
+                RateLimitConfiguration.tokenLeaseScript(),
+                configuration,
+                properties,
+                new SimpleMeterRegistry(),
+                now::get);
     }
 
     /** The real template, counting the scripts it runs. */

@@ -1,6 +1,7 @@
 package io.learnscale.launcher;
 
 import io.learnscale.launcher.app.AppInstance;
+import io.learnscale.launcher.app.AppJar;
 import io.learnscale.launcher.app.Service;
 import io.learnscale.launcher.server.BackingServer;
 import io.learnscale.launcher.server.KafkaServer;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class Stack implements AutoCloseable {
 
     private final StackOptions options;
     private final ProgressLog progress;
+    private final Map<Service, AppJar> jars;
     private final Ports ports;
     private final Path logs;
     private final Path temp;
@@ -53,9 +56,10 @@ public final class Stack implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    private Stack(StackOptions options, ProgressLog progress) {
+    private Stack(StackOptions options, ProgressLog progress, Map<Service, AppJar> jars) {
         this.options = options;
         this.progress = progress;
+        this.jars = jars;
         this.ports = new Ports(options.freePorts());
         Path data = options.dataDirectory().toAbsolutePath();
         if (options.clean()) {
@@ -80,10 +84,11 @@ public final class Stack implements AutoCloseable {
 
     /** Starts everything and returns once every instance is ready. */
     public static Stack start(StackOptions options, ProgressLog progress) {
+        Map<Service, AppJar> jars = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            Launch.jar(options.home(), service);
+            jars.put(service, AppJar.of(Launch.jar(options.home(), service)));
         }
-        Stack stack = new Stack(options, progress);
+        Stack stack = new Stack(options, progress, jars);
         try {
             stack.boot();
             return stack;
@@ -128,7 +133,7 @@ public final class Stack implements AutoCloseable {
                 number,
                 port,
                 managementPort,
-                Launch.jar(options.home(), service),
+                jars.get(service),
                 environment(service),
                 logs.resolve(service.instanceId(number) + ".log"),
                 temp);

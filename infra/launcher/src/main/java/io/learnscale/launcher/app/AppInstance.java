@@ -25,14 +25,23 @@ public final class AppInstance {
     private final int managementPort;
     private final Path logFile;
     private final Process process;
+    private final Duration stopGrace;
 
-    private AppInstance(Service service, int number, int port, int managementPort, Path logFile, Process process) {
+    private AppInstance(
+            Service service,
+            int number,
+            int port,
+            int managementPort,
+            Path logFile,
+            Process process,
+            Duration stopGrace) {
         this.service = service;
         this.number = number;
         this.port = port;
         this.managementPort = managementPort;
         this.logFile = logFile;
         this.process = process;
+        this.stopGrace = stopGrace;
     }
 
     /** Starts the JVM and returns at once; {@link #ready()} tells when it can serve. */
@@ -41,7 +50,7 @@ public final class AppInstance {
             int number,
             int port,
             int managementPort,
-            Path jar,
+            AppJar jar,
             Map<String, String> environment,
             Path logFile,
             Path tempDirectory) {
@@ -53,9 +62,9 @@ public final class AppInstance {
                 "-Xss512k",
                 "-XX:ReservedCodeCacheSize=64m",
                 "-XX:MaxMetaspaceSize=192m",
-                "-Djava.io.tmpdir=" + tempDirectory.toAbsolutePath(),
-                "-jar",
-                jar.toAbsolutePath().toString()));
+                "-Djava.io.tmpdir=" + tempDirectory.toAbsolutePath()));
+        command.addAll(jar.jvmOptions(number));
+        command.addAll(List.of("-jar", jar.jar().toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -64,7 +73,9 @@ public final class AppInstance {
         builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         builder.environment().put("LEARNSCALE_INSTANCE_ID", service.instanceId(number));
         try {
-            return new AppInstance(service, number, port, managementPort, logFile, builder.start());
+            // writing the class-data archive at exit takes 5-20 s on a busy machine; a JVM killed meanwhile leaves none
+            Duration stopGrace = jar.writesArchive(number) ? Duration.ofSeconds(60) : Duration.ofSeconds(15);
+            return new AppInstance(service, number, port, managementPort, logFile, builder.start(), stopGrace);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + service.instanceId(number), e);
         }
@@ -137,7 +148,7 @@ public final class AppInstance {
 
     /** SIGTERM, then SIGKILL after the grace period: Spring shuts down gracefully in between. */
     public void stop() {
-        Processes.stop(process, Duration.ofSeconds(15));
+        Processes.stop(process, stopGrace);
     }
 
     /** SIGKILL, like {@code kill -9}. */

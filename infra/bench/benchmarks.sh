@@ -27,6 +27,11 @@ row() { echo "RESULT|$1|$2|$3|$4|$5" >> "$results"; }
 
 echo "== cold start of the default stack (two content, two quiz, one search, the gateway; from empty data)"
 if ./learnscale status >/dev/null 2>&1; then ./learnscale stop; sleep 5; fi
+# the first start after a build has no class-data archives yet (README: Run it) and is the slow one
+archives=0
+for archive in */target/launch/*.jsa; do
+  if [ -f "$archive" ] && [ "$archive" -nt "${archive%.jsa}.jar" ]; then archives=$((archives + 1)); fi
+done
 setsid ./learnscale run --benchmark --clean > "$work/run.log" 2>&1 &
 launcher=$! # the script execs the launcher's JVM
 for _ in $(seq 1 600); do
@@ -62,7 +67,7 @@ print(f"{total / 1024 / 1024:.2f} {len(seen)}")
 PY
 )
 gib=${memory% *}; processes=${memory#* }
-row "cold start of the default local stack to ready" "${cold} s" "≤ 60 s" "$(python3 -c "print('met' if $cold <= 60 else 'missed')")" "./learnscale run --benchmark --clean, build not counted; the launcher's own 'Ready in' figure"
+row "cold start of the default local stack to ready" "${cold} s" "≤ 60 s" "$(python3 -c "print('met' if $cold <= 60 else 'missed')")" "./learnscale run --benchmark --clean, build not counted; the launcher's own 'Ready in' figure; class-data archives of $archives of the 4 apps from an earlier run"
 row "its total memory (sum of PSS)" "${gib} GiB" "≤ 3 GiB" "$(python3 -c "print('met' if $gib <= 3 else 'missed')")" "$processes processes: the launcher, every JVM and server it started, PostgreSQL's workers"
 
 echo "== what the gateway costs (edge-cost.sh: one round to warm the JITs, then three that count)"

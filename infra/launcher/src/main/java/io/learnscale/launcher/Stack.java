@@ -86,7 +86,7 @@ public final class Stack implements AutoCloseable {
     public static Stack start(StackOptions options, ProgressLog progress) {
         Map<Service, AppJar> jars = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            jars.put(service, AppJar.of(Launch.jar(options.home(), service)));
+            jars.put(service, AppJar.of(Launch.jar(options.home(), service), options.writeArchives()));
         }
         Stack stack = new Stack(options, progress, jars);
         try {

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param freePorts any free ports (tests) instead of the fixed, documented ones
  * @param clean start from empty data
  * @param benchmark the apps' {@code benchmark} profile: rate limits out of reach, so load tests measure the system
+ * @param writeArchives the first instance of each app writes its class-data archive when it stops (README: Run it);
+ *     every instance maps a current one in either way. Off for tests: their stack should stop quickly.
  */
 public record StackOptions(
         Path home,
@@ -23,7 +25,8 @@ public record StackOptions(
         Map<Service, Integer> instances,
         boolean freePorts,
         boolean clean,
-        boolean benchmark) {
+        boolean benchmark,
+        boolean writeArchives) {
 
     public static final int DEFAULT_GATEWAY_PORT = 8080;
 
@@ -37,39 +40,50 @@ public record StackOptions(
         counts.put(Service.CONTENT, 2);
         counts.put(Service.QUIZ, 2);
         counts.put(Service.SEARCH, 1);
-        return new StackOptions(home, home.resolve(".data"), DEFAULT_GATEWAY_PORT, counts, false, false, false);
+        return new StackOptions(home, home.resolve(".data"), DEFAULT_GATEWAY_PORT, counts, false, false, false, true);
     }
 
-    /** A stack for tests: free ports and fresh data in the given folder. */
+    /** A stack for tests: free ports and fresh data in the given folder; it writes no class-data archives. */
     public static StackOptions forTests(Path home, Path dataDirectory) {
-        return defaults(home).withDataDirectory(dataDirectory).withFreePorts().withClean(true);
+        return defaults(home)
+                .withDataDirectory(dataDirectory)
+                .withFreePorts()
+                .withClean(true)
+                .withWriteArchives(false);
     }
 
     public StackOptions withInstances(Service service, int count) {
         var counts = new EnumMap<Service, Integer>(Service.class);
         counts.putAll(instances);
         counts.put(service, count);
-        return new StackOptions(home, dataDirectory, gatewayPort, counts, freePorts, clean, benchmark);
+        return new StackOptions(home, dataDirectory, gatewayPort, counts, freePorts, clean, benchmark, writeArchives);
     }
 
     public StackOptions withGatewayPort(int port) {
-        return new StackOptions(home, dataDirectory, port, instances, freePorts, clean, benchmark);
+        return new StackOptions(home, dataDirectory, port, instances, freePorts, clean, benchmark, writeArchives);
     }
 
     public StackOptions withDataDirectory(Path directory) {
-        return new StackOptions(home, directory, gatewayPort, instances, freePorts, clean, benchmark);
+        return new StackOptions(home, directory, gatewayPort, instances, freePorts, clean, benchmark, writeArchives);
     }
 
     public StackOptions withFreePorts() {
-        return new StackOptions(home, dataDirectory, gatewayPort, instances, true, clean, benchmark);
+        return new StackOptions(home, dataDirectory, gatewayPort, instances, true, clean, benchmark, writeArchives);
     }
 
     public StackOptions withClean(boolean clean) {
-        return new StackOptions(home, dataDirectory, gatewayPort, instances, freePorts, clean, benchmark);
+        return new StackOptions(
+                home, dataDirectory, gatewayPort, instances, freePorts, clean, benchmark, writeArchives);
     }
 
     public StackOptions withBenchmark(boolean benchmark) {
-        return new StackOptions(home, dataDirectory, gatewayPort, instances, freePorts, clean, benchmark);
+        return new StackOptions(
+                home, dataDirectory, gatewayPort, instances, freePorts, clean, benchmark, writeArchives);
+    }
+
+    public StackOptions withWriteArchives(boolean writeArchives) {
+        return new StackOptions(
+                home, dataDirectory, gatewayPort, instances, freePorts, clean, benchmark, writeArchives);
     }
 
     public int instances(Service service) {

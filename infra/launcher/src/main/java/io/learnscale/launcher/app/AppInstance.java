@@ -74,7 +74,7 @@ public final class AppInstance {
         builder.environment().put("LEARNSCALE_INSTANCE_ID", service.instanceId(number));
         try {
             // writing the class-data archive at exit takes 5-20 s on a busy machine; a JVM killed meanwhile leaves none
-            Duration stopGrace = jar.writesArchive(number) ? Duration.ofSeconds(60) : Duration.ofSeconds(15);
+            Duration stopGrace = jar.writesArchiveAtExit(number) ? Duration.ofSeconds(60) : Duration.ofSeconds(15);
             return new AppInstance(service, number, port, managementPort, logFile, builder.start(), stopGrace);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + service.instanceId(number), e);

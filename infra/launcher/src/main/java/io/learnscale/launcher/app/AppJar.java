@@ -24,8 +24,9 @@ import java.util.zip.ZipFile;
  *
  * @param jar the extracted application jar, with its libraries in {@code lib/} beside it
  * @param archive the class-data archive
+ * @param writesArchive whether the first instance writes the archive when it exits (not in tests' stacks)
  */
-public record AppJar(Path jar, Path archive) {
+public record AppJar(Path jar, Path archive, boolean writesArchive) {
 
     /** Not a warning in the log for each of the few hundred classes the archive cannot hold (proxies, signed jars). */
     private static final String QUIET = "-Xlog:cds*=error";
@@ -34,7 +35,7 @@ public record AppJar(Path jar, Path archive) {
      * Extracts the Boot jar into {@code launch/} beside it, unless what is there came from a jar with the same
      * entries: a rebuild of unchanged code repackages the jar, and extracting it again would make the archive stale.
      */
-    public static AppJar of(Path bootJar) {
+    public static AppJar of(Path bootJar, boolean writesArchive) {
         Path directory = bootJar.resolveSibling("launch");
         Path contents = directory.resolve("contents.sha256");
         String digest = contents(bootJar);
@@ -44,7 +45,7 @@ public record AppJar(Path jar, Path archive) {
         }
         String name = bootJar.getFileName().toString();
         String stem = name.substring(0, name.length() - ".jar".length());
-        return new AppJar(directory.resolve(name), directory.resolve(stem + ".jsa"));
+        return new AppJar(directory.resolve(name), directory.resolve(stem + ".jsa"), writesArchive);
     }
 
     /**
@@ -52,7 +53,7 @@ public record AppJar(Path jar, Path archive) {
      * file at exit could leave it torn); the others map it in once it is there and newer than the jar.
      */
     public List<String> jvmOptions(int number) {
-        if (number == 1) {
+        if (writesArchive && number == 1) {
             return List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-XX:+AutoCreateSharedArchive", QUIET);
         }
         return newer(archive, jar) ? List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), QUIET) : List.of();
@@ -90,9 +91,9 @@ public record AppJar(Path jar, Path archive) {
         }
     }
 
-    /** Instance {@code number} writes the archive when it exits: it is the first, and no current archive is there. */
-    public boolean writesArchive(int number) {
-        return number == 1 && !newer(archive, jar);
+    /** Instance {@code number} will write the archive when it exits: it is the first, and no current one is there. */
+    public boolean writesArchiveAtExit(int number) {
+        return writesArchive && number == 1 && !newer(archive, jar);
     }
 
     private static boolean newer(Path file, Path than) {

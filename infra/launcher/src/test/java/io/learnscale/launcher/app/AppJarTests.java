@@ -38,7 +38,7 @@ class AppJarTests {
 
     @Test
     void onlyTheFirstInstanceWritesTheArchive() {
-        AppJar jar = new AppJar(directory.resolve("app.jar"), directory.resolve("app.jsa"));
+        AppJar jar = new AppJar(directory.resolve("app.jar"), directory.resolve("app.jsa"), true);
 
         assertThat(jar.jvmOptions(1))
                 .contains("-XX:SharedArchiveFile=" + jar.archive().toAbsolutePath(), "-XX:+AutoCreateSharedArchive");
@@ -46,8 +46,23 @@ class AppJarTests {
     }
 
     @Test
+    void aStackThatWritesNoArchivesStillMapsACurrentOne() throws IOException {
+        AppJar jar = new AppJar(directory.resolve("app.jar"), directory.resolve("app.jsa"), false);
+        Files.writeString(jar.jar(), "jar");
+
+        assertThat(jar.jvmOptions(1)).isEmpty();
+        assertThat(jar.writesArchiveAtExit(1)).isFalse();
+
+        Files.writeString(jar.archive(), "archive");
+        Files.setLastModifiedTime(jar.archive(), FileTime.from(Instant.now().plusSeconds(60)));
+        assertThat(jar.jvmOptions(1))
+                .contains("-XX:SharedArchiveFile=" + jar.archive().toAbsolutePath())
+                .noneMatch(option -> option.contains("AutoCreateSharedArchive"));
+    }
+
+    @Test
     void laterInstancesMapTheArchiveOnlyWhenItIsNewerThanTheJar() throws IOException {
-        AppJar jar = new AppJar(directory.resolve("app.jar"), directory.resolve("app.jsa"));
+        AppJar jar = new AppJar(directory.resolve("app.jar"), directory.resolve("app.jsa"), true);
         Files.writeString(jar.jar(), "jar");
 
         assertThat(jar.jvmOptions(2)).isEmpty();
@@ -65,15 +80,15 @@ class AppJarTests {
 
     @Test
     void theFirstInstanceWritesTheArchiveWhenNoCurrentOneIsThere() throws IOException {
-        AppJar jar = new AppJar(directory.resolve("app.jar"), directory.resolve("app.jsa"));
+        AppJar jar = new AppJar(directory.resolve("app.jar"), directory.resolve("app.jsa"), true);
         Files.writeString(jar.jar(), "jar");
 
-        assertThat(jar.writesArchive(1)).isTrue();
-        assertThat(jar.writesArchive(2)).isFalse();
+        assertThat(jar.writesArchiveAtExit(1)).isTrue();
+        assertThat(jar.writesArchiveAtExit(2)).isFalse();
 
         Files.writeString(jar.archive(), "archive");
         Files.setLastModifiedTime(jar.archive(), FileTime.from(Instant.now().plusSeconds(60)));
-        assertThat(jar.writesArchive(1)).isFalse();
+        assertThat(jar.writesArchiveAtExit(1)).isFalse();
     }
 
     private Path zip(String name, Instant time, String source) throws IOException {

@@ -27,6 +27,32 @@ cpu_ticks() { # user+system clock ticks of the given pids
 }
 hz=$(getconf CLK_TCK) # clock ticks per second
 
+await_idle() { # pid: wait (at most 60 s) until the process uses under a tenth of a core, e.g. a worker whose backlog drained
+  local _ before
+  for _ in $(seq 60); do
+    before=$(cpu_ticks "$1")
+    sleep 1
+    [ $(($(cpu_ticks "$1") - before)) -lt $((hz / 10)) ] && return
+  done
+}
+
+until_steady() { # wrk-args...: 10 s windows of wrk -t1 -c16 until two in a row agree within 5 % (at least 3, at most
+  # 18); prints how many it took. A cold JVM's rate climbs for minutes while the JIT compiles what the load runs
+  local window rps previous=0
+  for window in $(seq 1 18); do
+    rps=$(wrk -t1 -c16 -d10s "$@" | awk '/Requests\/sec/ {print $2}')
+    if [ "$window" -ge 3 ] && python3 -c "import sys; sys.exit(abs($rps - $previous) > 0.05 * $previous)"; then
+      break
+    fi
+    previous=$rps
+  done
+  echo "$window"
+}
+
+median() { # numbers...: their median
+  python3 -c "import statistics, sys; print(statistics.median(map(float, sys.argv[1:])))" "$@"
+}
+
 jvm_flags() { # the -X options a running JVM was started with, one per line: start another one like it
   tr '\0' '\n' <"/proc/$1/cmdline" | grep '^-X'
 }

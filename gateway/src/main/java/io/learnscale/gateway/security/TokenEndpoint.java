@@ -45,7 +45,7 @@ class TokenEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(TokenEndpoint.class);
     private static final Pattern USER = Pattern.compile("[a-z0-9._-]{1,64}");
-    private static final String ISSUER = "learnscale-gateway";
+    static final String ISSUER = "learnscale-gateway";
 
     private final JwtEncoder encoder;
     private final EdgeSecurityProperties.TokenEndpoint properties;

@@ -216,11 +216,12 @@ public final class Benchmarks {
         long p50 = sorted[(int) Math.ceil(0.5 * sorted.length) - 1];
         long p99 = sorted[(int) Math.ceil(0.99 * sorted.length) - 1];
         String detail =
-                "attempts at %.0f/s (80 %% of %.0f) for 20 s, %.2f %% not accepted; %d probes, p50 %d ms, p99 %d ms, max %d ms, %d probes failed"
+                "attempts at %.0f/s (80 %% of %.0f) for 20 s, %.2f %% not accepted (statuses %s; -1: not sent, 0: no answer); %d probes, p50 %d ms, p99 %d ms, max %d ms, %d probes failed"
                         .formatted(
                                 rate,
                                 maxAttempts,
                                 load.errorRate() * 100,
+                                load.statuses(),
                                 sorted.length,
                                 p50,
                                 p99,

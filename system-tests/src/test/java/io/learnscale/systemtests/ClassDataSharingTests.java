@@ -60,11 +60,13 @@ class ClassDataSharingTests {
         assertThat(jar.jar().resolveSibling("lib")).isDirectory();
         assertThat(jar.archive()).doesNotExist();
 
-        assertThat(run(jar, jar.jvmOptions(1))).as("the training start").isZero();
+        assertThat(run(jar, jar.archiving(1).jvmOptions()))
+                .as("the training start")
+                .isZero();
         assertThat(jar.archive()).exists();
 
         Path log = directory.resolve("second.log");
-        List<String> mapped = new ArrayList<>(jar.jvmOptions(2));
+        List<String> mapped = new ArrayList<>(jar.archiving(2).jvmOptions());
         mapped.addAll(List.of("-Xshare:on", "-Xlog:class+load=info:file=" + log));
         assertThat(run(jar, mapped))
                 .as("-Xshare:on fails the start when the archive cannot be mapped")

@@ -3,6 +3,7 @@ package io.learnscale.launcher;
 import io.learnscale.launcher.app.AppInstance;
 import io.learnscale.launcher.app.AppJar;
 import io.learnscale.launcher.app.Service;
+import io.learnscale.launcher.files.Directories;
 import io.learnscale.launcher.server.BackingServer;
 import io.learnscale.launcher.server.KafkaServer;
 import io.learnscale.launcher.server.PostgresServer;
@@ -63,7 +64,7 @@ public final class Stack implements AutoCloseable {
         this.ports = new Ports(options.freePorts());
         Path data = options.dataDirectory().toAbsolutePath();
         if (options.clean()) {
-            deleteRecursively(data);
+            Directories.deleteRecursively(data);
         }
         this.logs = createDirectories(data.resolve("logs"));
         this.temp = createDirectories(data.resolve("tmp"));
@@ -366,18 +367,6 @@ public final class Stack implements AutoCloseable {
             return Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not clean " + directory, e);
         }
     }
 }

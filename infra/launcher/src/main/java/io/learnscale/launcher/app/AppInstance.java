@@ -63,7 +63,8 @@ public final class AppInstance {
                 "-XX:ReservedCodeCacheSize=64m",
                 "-XX:MaxMetaspaceSize=192m",
                 "-Djava.io.tmpdir=" + tempDirectory.toAbsolutePath()));
-        command.addAll(jar.jvmOptions(number));
+        AppJar.Archiving archiving = jar.archiving(number);
+        command.addAll(archiving.jvmOptions());
         command.addAll(List.of("-jar", jar.jar().toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -73,9 +74,8 @@ public final class AppInstance {
         builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         builder.environment().put("LEARNSCALE_INSTANCE_ID", service.instanceId(number));
         try {
-            // writing the class-data archive at exit takes 5-20 s on a busy machine; a JVM killed meanwhile leaves none
-            Duration stopGrace = jar.writesArchiveAtExit(number) ? Duration.ofSeconds(60) : Duration.ofSeconds(15);
-            return new AppInstance(service, number, port, managementPort, logFile, builder.start(), stopGrace);
+            return new AppInstance(
+                    service, number, port, managementPort, logFile, builder.start(), archiving.stopGrace());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + service.instanceId(number), e);
         }

@@ -1,5 +1,6 @@
 package io.learnscale.launcher.app;
 
+import io.learnscale.launcher.files.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 /**
@@ -49,14 +49,30 @@ public record AppJar(Path jar, Path archive, boolean writesArchive) {
     }
 
     /**
-     * The JVM options for instance {@code number}. Only the first instance writes the archive (two JVMs writing one
-     * file at exit could leave it torn); the others map it in once it is there and newer than the jar.
+     * How instance {@code number} uses the archive. Only the first instance writes it (two JVMs writing one file at
+     * exit could leave it torn); the others map it in once it is there and newer than the jar.
      */
-    public List<String> jvmOptions(int number) {
+    public Archiving archiving(int number) {
+        String file = "-XX:SharedArchiveFile=" + archive.toAbsolutePath();
+        boolean current = newer(archive, jar);
         if (writesArchive && number == 1) {
-            return List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-XX:+AutoCreateSharedArchive", QUIET);
+            return new Archiving(List.of(file, "-XX:+AutoCreateSharedArchive", QUIET), !current);
         }
-        return newer(archive, jar) ? List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), QUIET) : List.of();
+        return new Archiving(current ? List.of(file, QUIET) : List.of(), false);
+    }
+
+    /**
+     * One instance's use of the archive.
+     *
+     * @param jvmOptions what the JVM is started with
+     * @param writesAtExit whether it will write the archive when it exits: it is the first, and no current one is there
+     */
+    public record Archiving(List<String> jvmOptions, boolean writesAtExit) {
+
+        /** Writing the archive at exit takes 5-20 s on a busy machine; a JVM killed meanwhile leaves none. */
+        public Duration stopGrace() {
+            return writesAtExit ? Duration.ofSeconds(60) : Duration.ofSeconds(15);
+        }
     }
 
     /** A digest of every entry's name, size and CRC: what the jar holds, not when it was packaged. */
@@ -91,11 +107,6 @@ public record AppJar(Path jar, Path archive, boolean writesArchive) {
         }
     }
 
-    /** Instance {@code number} will write the archive when it exits: it is the first, and no current one is there. */
-    public boolean writesArchiveAtExit(int number) {
-        return writesArchive && number == 1 && !newer(archive, jar);
-    }
-
     private static boolean newer(Path file, Path than) {
         try {
             FileTime time = Files.getLastModifiedTime(file);
@@ -107,12 +118,7 @@ public record AppJar(Path jar, Path archive, boolean writesArchive) {
 
     /** Into an emptied directory: a library the new build no longer has must not stay beside it. */
     private static void extract(Path bootJar, Path directory) {
-        try (Stream<Path> paths = Files.exists(directory) ? Files.walk(directory) : Stream.empty()) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not empty " + directory, e);
-        }
+        Directories.deleteRecursively(directory);
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djarmode=tools",

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -40,9 +41,9 @@ class AppJarTests {
     void onlyTheFirstInstanceWritesTheArchive() {
         AppJar jar = new AppJar(directory.resolve("app.jar"), directory.resolve("app.jsa"), true);
 
-        assertThat(jar.jvmOptions(1))
+        assertThat(jar.archiving(1).jvmOptions())
                 .contains("-XX:SharedArchiveFile=" + jar.archive().toAbsolutePath(), "-XX:+AutoCreateSharedArchive");
-        assertThat(jar.jvmOptions(2)).noneMatch(option -> option.contains("AutoCreateSharedArchive"));
+        assertThat(jar.archiving(2).jvmOptions()).noneMatch(option -> option.contains("AutoCreateSharedArchive"));
     }
 
     @Test
@@ -50,12 +51,12 @@ class AppJarTests {
         AppJar jar = new AppJar(directory.resolve("app.jar"), directory.resolve("app.jsa"), false);
         Files.writeString(jar.jar(), "jar");
 
-        assertThat(jar.jvmOptions(1)).isEmpty();
-        assertThat(jar.writesArchiveAtExit(1)).isFalse();
+        assertThat(jar.archiving(1).jvmOptions()).isEmpty();
+        assertThat(jar.archiving(1).writesAtExit()).isFalse();
 
         Files.writeString(jar.archive(), "archive");
         Files.setLastModifiedTime(jar.archive(), FileTime.from(Instant.now().plusSeconds(60)));
-        assertThat(jar.jvmOptions(1))
+        assertThat(jar.archiving(1).jvmOptions())
                 .contains("-XX:SharedArchiveFile=" + jar.archive().toAbsolutePath())
                 .noneMatch(option -> option.contains("AutoCreateSharedArchive"));
     }
@@ -65,16 +66,16 @@ class AppJarTests {
         AppJar jar = new AppJar(directory.resolve("app.jar"), directory.resolve("app.jsa"), true);
         Files.writeString(jar.jar(), "jar");
 
-        assertThat(jar.jvmOptions(2)).isEmpty();
+        assertThat(jar.archiving(2).jvmOptions()).isEmpty();
 
         Files.writeString(jar.archive(), "archive");
         Files.setLastModifiedTime(jar.jar(), FileTime.from(Instant.now().plusSeconds(60)));
-        assertThat(jar.jvmOptions(2))
+        assertThat(jar.archiving(2).jvmOptions())
                 .as("an archive older than the jar is stale")
                 .isEmpty();
 
         Files.setLastModifiedTime(jar.archive(), FileTime.from(Instant.now().plusSeconds(120)));
-        assertThat(jar.jvmOptions(3))
+        assertThat(jar.archiving(3).jvmOptions())
                 .contains("-XX:SharedArchiveFile=" + jar.archive().toAbsolutePath());
     }
 
@@ -83,12 +84,14 @@ class AppJarTests {
         AppJar jar = new AppJar(directory.resolve("app.jar"), directory.resolve("app.jsa"), true);
         Files.writeString(jar.jar(), "jar");
 
-        assertThat(jar.writesArchiveAtExit(1)).isTrue();
-        assertThat(jar.writesArchiveAtExit(2)).isFalse();
+        assertThat(jar.archiving(1).writesAtExit()).isTrue();
+        assertThat(jar.archiving(1).stopGrace()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(jar.archiving(2).writesAtExit()).isFalse();
+        assertThat(jar.archiving(2).stopGrace()).isEqualTo(Duration.ofSeconds(15));
 
         Files.writeString(jar.archive(), "archive");
         Files.setLastModifiedTime(jar.archive(), FileTime.from(Instant.now().plusSeconds(60)));
-        assertThat(jar.writesArchiveAtExit(1)).isFalse();
+        assertThat(jar.archiving(1).writesAtExit()).isFalse();
     }
 
     private Path zip(String name, Instant time, String source) throws IOException {

@@ -87,7 +87,12 @@ public final class Stack implements AutoCloseable {
     public static Stack start(StackOptions options, ProgressLog progress) {
         Map<Service, AppJar> jars = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            jars.put(service, AppJar.of(Launch.jar(options.home(), service), options.writeArchives()));
+            jars.put(
+                    service,
+                    AppJar.of(
+                            Launch.jar(options.home(), service),
+                            options.writeArchives(),
+                            jar -> progress.say("Extracting " + jar.getFileName() + " (new build)")));
         }
         Stack stack = new Stack(options, progress, jars);
         try {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.zip.ZipFile;
 
 /**
@@ -34,12 +35,14 @@ public record AppJar(Path jar, Path archive, boolean writesArchive) {
     /**
      * Extracts the Boot jar into {@code launch/} beside it, unless what is there came from a jar with the same
      * entries: a rebuild of unchanged code repackages the jar, and extracting it again would make the archive stale.
+     * {@code extracting} hears of each jar before it is extracted (a few seconds each).
      */
-    public static AppJar of(Path bootJar, boolean writesArchive) {
+    public static AppJar of(Path bootJar, boolean writesArchive, Consumer<Path> extracting) {
         Path directory = bootJar.resolveSibling("launch");
         Path contents = directory.resolve("contents.sha256");
         String digest = contents(bootJar);
         if (!digest.equals(read(contents))) {
+            extracting.accept(bootJar);
             extract(bootJar, directory);
             write(contents, digest);
         }

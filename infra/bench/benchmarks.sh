@@ -125,11 +125,16 @@ done
 get_rps=$(median "${gets[@]}")
 post_rps=$(median "${posts[@]}")
 ratio=$(python3 -c "print(f'{$post_rps / $get_rps:.2f}')")
-row "attempt POST (acks=all, idempotent) ÷ cached GET throughput" "$ratio" "≥ 0.70" "$(python3 -c "print('met' if $ratio >= 0.70 else 'missed')")" "through the gateway, two quiz and two content instances, medians of 3 alternating rounds: POST $post_rps req/s (${posts[*]}; $post_errors non-2xx), GET $get_rps req/s (${gets[*]}); warmed for $post_windows and $get_windows windows of 10 s until two in a row agreed within 5 %"
+row "attempt POST (acks=all, idempotent) ÷ cached GET throughput" "$ratio" "≥ 0.70" "$(python3 -c "print('met' if $ratio >= 0.70 else 'missed')")" "through the gateway, two quiz and two content instances, medians of 3 alternating rounds: POST $post_rps req/s (${posts[*]}; $post_errors non-2xx), GET $get_rps req/s (${gets[*]}); warmed for $post_windows and $get_windows windows of 10 s until three in a row set no record (none 5 % above the best before it)"
 await_idle "$worker"
 
-echo "== attempt → analytics visible, attempts at 80 % of the max rate"
-bench e2e "$post_rps"
+echo "== attempt → analytics visible, attempts at 80 % of the rate the open-loop generator keeps up"
+# wrk's maximum is more than the Java generator and the stack carry together on these cores (2026-12-07: at 80 % of
+# it a third of the attempts could not be sent), so the generator finds its own maximum first, in steps
+bench attempt-ramp "$post_rps"
+kept_up=$(awk -F'|' '/^RESULT\|attempts\/s the open-loop generator/ {print $3}' "$results")
+await_idle "$worker"
+bench e2e "$kept_up"
 
 echo "== failover: one of three content instances killed under fixed-rate reads"
 ./learnscale scale content-service 3 >/dev/null

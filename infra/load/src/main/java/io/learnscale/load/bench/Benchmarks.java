@@ -3,6 +3,7 @@ package io.learnscale.load.bench;
 import io.learnscale.load.Catalog;
 import io.learnscale.load.TokenSigner;
 import io.learnscale.load.experiment.OpenLoop;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -10,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The fixed-rate benchmarks against the running local stack ({@code ./learnscale run --benchmark}); each prints one
@@ -174,30 +178,28 @@ public final class Benchmarks {
         String gateway = stack.gatewayUrl();
         Catalog catalog = Catalog.read(gateway);
         List<String> learners = learners(new TokenSigner(stack.secret()));
-        double held = 0;
-        List<String> steps = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        for (int percent = 30; percent <= 100; percent += 10) {
+            rates.add(wrkMaximum * percent / 100);
+        }
+        OpenLoop.Ramp ramp;
         try (OpenLoop loop = new OpenLoop(512, Duration.ofSeconds(10))) {
             // not counted: this JVM's own first seconds (its JIT, its connections) stalled a first step's p99 to 4 s
             loop.run(wrkMaximum * 0.2, Duration.ofSeconds(5), n -> attempt(gateway, catalog, learners, n));
-            for (int percent = 30; percent <= 100; percent += 10) {
-                double rate = wrkMaximum * percent / 100;
-                OpenLoop.Result step =
-                        loop.run(rate, Duration.ofSeconds(5), n -> attempt(gateway, catalog, learners, n));
-                boolean holds = step.errorRate() == 0 && step.percentileMillis(99) <= 500;
-                steps.add("%.0f/s: p99 %.0f ms, %s".formatted(rate, step.percentileMillis(99), step.statuses()));
-                if (!holds) {
-                    break;
-                }
-                held = rate;
-            }
+            ramp = loop.ramp(
+                    rates, Duration.ofSeconds(5), Duration.ofMillis(500), n -> attempt(gateway, catalog, learners, n));
         }
+        String steps = ramp.steps().stream()
+                .map(step ->
+                        "%.0f/s: p99 %.0f ms, %s".formatted(step.rate(), step.percentileMillis(99), step.statuses()))
+                .collect(Collectors.joining("; "));
         result(
                 "attempts/s the open-loop generator keeps up (the next row's 100 %)",
-                "%.0f".formatted(held),
+                "%.0f".formatted(ramp.held()),
                 "—",
                 null,
                 "steps of 5 s from 30 %% of wrk's %.0f/s until one is not all 201 or its p99 passes 500 ms: %s"
-                        .formatted(wrkMaximum, String.join("; ", steps)));
+                        .formatted(wrkMaximum, steps));
     }
 
     private static List<String> learners(TokenSigner tokens) {
@@ -342,6 +344,8 @@ public final class Benchmarks {
                 }
             }
         }
+        Path accessLog = stack.home().resolve(".data/logs/gateway-1.log");
+        long logBefore = Files.size(accessLog); // the log holds every request of the run so far: 240 MB on 2026-12-07
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
         Instant[] killedAt = {null};
         killer.schedule(
@@ -358,15 +362,19 @@ public final class Benchmarks {
         killer.shutdown();
         // the last request the gateway sent to the killed instance, from its access log
         Instant lastRouted = killedAt[0];
-        for (String line : Files.readAllLines(stack.home().resolve(".data/logs/gateway-1.log"))) {
-            if (line.contains("upstream=" + victim.id()) && line.length() > 24) {
-                try {
-                    Instant at = Instant.parse(line.substring(0, 24));
-                    if (at.isAfter(lastRouted)) {
-                        lastRouted = at;
+        try (FileChannel channel = FileChannel.open(accessLog);
+                BufferedReader lines =
+                        new BufferedReader(Channels.newReader(channel.position(logBefore), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.contains("upstream=" + victim.id()) && line.length() > 24) {
+                    try {
+                        Instant at = Instant.parse(line.substring(0, 24));
+                        if (at.isAfter(lastRouted)) {
+                            lastRouted = at;
+                        }
+                    } catch (RuntimeException notATimestamp) {
+                        // a continuation line
                     }
-                } catch (RuntimeException notATimestamp) {
-                    // a continuation line
                 }
             }
         }

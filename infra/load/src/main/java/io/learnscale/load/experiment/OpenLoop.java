@@ -87,6 +87,34 @@ public final class OpenLoop implements AutoCloseable {
     }
 
     /**
+     * The highest of {@code rates} (rising) this generator and the server keep up: each runs for {@code step}, and
+     * the ramp stops at the first one with a request not answered 2xx/3xx (never sent, no answer, an error) or a p99
+     * above {@code maxP99} (a queue that grows within a step passes that soon). Open-loop, unlike {@link #saturate},
+     * so the client's own cost per request counts: a heavier client keeps up less than wrk measures.
+     */
+    public Ramp ramp(List<Double> rates, Duration step, Duration maxP99, LongFunction<HttpRequest.Builder> requests) {
+        List<Result> steps = new ArrayList<>();
+        double held = 0;
+        for (double rate : rates) {
+            Result result = run(rate, step, requests);
+            steps.add(result);
+            if (result.errorRate() > 0 || !(result.percentileMillis(99) <= maxP99.toMillis())) {
+                break;
+            }
+            held = rate;
+        }
+        return new Ramp(held, steps);
+    }
+
+    /**
+     * What a {@link #ramp} found.
+     *
+     * @param held the highest rate that held, 0 when the first did not
+     * @param steps every step run, the one that did not hold last
+     */
+    public record Ramp(double held, List<Result> steps) {}
+
+    /**
      * Closed loop, to find capacity: {@code concurrency} clients each send the next request as soon as the last one
      * returned, for {@code duration}. Queues stay short, so nothing times out and no circuit opens.
      */

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +80,49 @@ class OpenLoopTests {
 
             assertThat(result.ok()).isEqualTo(served.get()).isPositive();
             assertThat(result.throughput()).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void aRampStopsAtTheFirstRateTheServerCannotKeepUp() throws IOException {
+        // one thread, 20 ms a request: at most 50 requests a second
+        HttpServer fifty = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        fifty.setExecutor(Executors.newSingleThreadExecutor());
+        fifty.createContext("/", exchange -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        fifty.start();
+        URI uri = URI.create("http://127.0.0.1:" + fifty.getAddress().getPort() + "/");
+        try (OpenLoop load = new OpenLoop(1000, Duration.ofSeconds(30))) {
+            // 120/s queues 140 requests in 2 s, 2.8 s of waiting; 20/s waits for nothing
+            OpenLoop.Ramp ramp = load.ramp(
+                    List.of(20.0, 120.0, 20.0),
+                    Duration.ofSeconds(2),
+                    Duration.ofMillis(500),
+                    n -> HttpRequest.newBuilder(uri));
+
+            assertThat(ramp.held()).isEqualTo(20.0);
+            assertThat(ramp.steps()).as("no step after the first that failed").hasSize(2);
+            assertThat(ramp.steps().getLast().percentileMillis(99)).isGreaterThan(500);
+        } finally {
+            fifty.stop(0);
+        }
+    }
+
+    @Test
+    void aRampThatCannotStartHoldsNothing() {
+        try (OpenLoop load = new OpenLoop(2, Duration.ofSeconds(5))) {
+            OpenLoop.Ramp ramp =
+                    load.ramp(List.of(20.0, 40.0), Duration.ofSeconds(1), Duration.ofSeconds(1), n -> request("/slow"));
+
+            assertThat(ramp.held()).isZero();
+            assertThat(ramp.steps()).hasSize(1);
         }
     }
 

@@ -170,9 +170,9 @@ public final class Benchmarks {
 
     /**
      * wrk's closed-loop maximum is more than this generator can send and the stack answer at once: both share the
-     * cores, and a Java client costs more per request than wrk. So the rate rises in steps of 10 % of wrk's maximum,
-     * 5 s each, from 30 % (after 5 s at 20 % that do not count), while every attempt is accepted and the p99 stays under half a second (a queue that grows
-     * within a step passes that soon); the last step that held is this generator's maximum, the e2e row's 100 %.
+     * cores, and a Java client costs more per request than wrk. So the rate rises in 5 s steps of 10 % of wrk's
+     * maximum from 30 % ({@link OpenLoop#ramp}: until a step is not all accepted or its p99 passes half a second);
+     * the last step that held is this generator's maximum, the e2e row's 100 %.
      */
     private void attemptRamp(double wrkMaximum) throws IOException {
         String gateway = stack.gatewayUrl();

@@ -2,6 +2,7 @@ package io.learnscale.load.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,15 +32,7 @@ class OpenLoopTests {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
-        server.createContext("/slow", exchange -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
-        });
+        server.createContext("/slow", answeringAfter(Duration.ofMillis(300), 503));
         server.start();
     }
 
@@ -88,15 +82,7 @@ class OpenLoopTests {
         // one thread, 20 ms a request: at most 50 requests a second
         HttpServer fifty = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         fifty.setExecutor(Executors.newSingleThreadExecutor());
-        fifty.createContext("/", exchange -> {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
+        fifty.createContext("/", answeringAfter(Duration.ofMillis(20), 200));
         fifty.start();
         URI uri = URI.create("http://127.0.0.1:" + fifty.getAddress().getPort() + "/");
         try (OpenLoop load = new OpenLoop(1000, Duration.ofSeconds(30))) {
@@ -124,6 +110,18 @@ class OpenLoopTests {
             assertThat(ramp.held()).isZero();
             assertThat(ramp.steps()).hasSize(1);
         }
+    }
+
+    /**
+     * A server that takes {@code work} to answer each request: its service time, what gives it a capacity. The tests
+     * themselves never wait on time; they read what the load generator measured.
+     */
+    private static HttpHandler answeringAfter(Duration work, int status) {
+        return exchange -> {
+            LockSupport.parkNanos(work.toNanos());
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        };
     }
 
     private HttpRequest.Builder request(String path) {

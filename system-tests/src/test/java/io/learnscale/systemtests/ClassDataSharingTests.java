@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnscale.launcher.Stack;
 import io.learnscale.launcher.app.AppInstance;
 import io.learnscale.launcher.app.AppJar;
-import io.learnscale.launcher.app.Service;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -26,10 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Order(12)
 class ClassDataSharingTests {
 
-    private static final Path HOME = Path.of(System.getProperty("learnscale.home", ".."))
-            .toAbsolutePath()
-            .normalize();
-
     @TempDir
     Path directory;
 
@@ -43,7 +37,7 @@ class ClassDataSharingTests {
                     .info()
                     .arguments()
                     .orElseThrow());
-            String launch = HOME.resolve(instance.service().module()).resolve("target/launch") + "/";
+            String launch = GatewayJar.HOME.resolve(instance.service().module()).resolve("target/launch") + "/";
             assertThat(arguments)
                     .as(instance.id() + " runs the extracted jar")
                     .anyMatch(argument -> argument.startsWith(launch) && argument.endsWith(".jar"));
@@ -55,7 +49,7 @@ class ClassDataSharingTests {
 
     @Test
     void theArchiveTheFirstRunWritesIsMappedByTheNext() throws Exception {
-        AppJar jar = AppJar.of(copyOfTheGatewayJar(), true, bootJar -> {});
+        AppJar jar = AppJar.of(GatewayJar.copyInto(directory), true, bootJar -> {});
         assertThat(jar.jar()).exists();
         assertThat(jar.jar().resolveSibling("lib")).isDirectory();
         assertThat(jar.archive()).doesNotExist();
@@ -81,7 +75,7 @@ class ClassDataSharingTests {
 
     @Test
     void aJarPackagedAgainIsNotExtractedAgainSoItsArchiveStays() throws Exception {
-        Path bootJar = copyOfTheGatewayJar();
+        Path bootJar = GatewayJar.copyInto(directory);
         List<Path> extracted = new ArrayList<>();
         AppJar jar = AppJar.of(bootJar, true, extracted::add);
         assertThat(extracted).as("the first start extracts").containsExactly(bootJar);
@@ -95,16 +89,6 @@ class ClassDataSharingTests {
         assertThat(extracted).as("the second start extracts nothing").containsExactly(bootJar);
         assertThat(Files.getLastModifiedTime(again.jar())).isEqualTo(extractedAt);
         assertThat(again.archive()).exists();
-    }
-
-    private Path copyOfTheGatewayJar() throws IOException {
-        Path target = HOME.resolve(Service.GATEWAY.module()).resolve("target");
-        try (Stream<Path> files = Files.list(target)) {
-            Path bootJar = files.filter(file -> file.getFileName().toString().matches("gateway-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow();
-            return Files.copy(bootJar, directory.resolve(bootJar.getFileName()));
-        }
     }
 
     /** Starts the gateway only as far as a refreshed context, then exits: enough to load what a real start loads. */

@@ -2,6 +2,7 @@ package io.learnscale.launcher;
 
 import io.learnscale.launcher.app.AppInstance;
 import io.learnscale.launcher.app.AppJar;
+import io.learnscale.launcher.app.InstanceLogs;
 import io.learnscale.launcher.app.Service;
 import io.learnscale.launcher.files.Directories;
 import io.learnscale.launcher.server.BackingServer;
@@ -141,7 +142,7 @@ public final class Stack implements AutoCloseable {
                 managementPort,
                 jars.get(service),
                 environment(service),
-                logs.resolve(service.instanceId(number) + ".log"),
+                InstanceLogs.standard(logs, service.instanceId(number)),
                 temp);
         synchronized (this) {
             instances.put(instance.id(), instance);
@@ -174,8 +175,12 @@ public final class Stack implements AutoCloseable {
             for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
                 AppInstance instance = iterator.next();
                 if (!instance.alive()) {
-                    throw new IllegalStateException("%s exited with code %d while starting; see %s"
-                            .formatted(instance.id(), instance.exitCode(), instance.logFile()));
+                    throw new IllegalStateException("%s exited with code %d while starting; see %s and %s"
+                            .formatted(
+                                    instance.id(),
+                                    instance.exitCode(),
+                                    instance.logs().log(),
+                                    instance.logs().output()));
                 }
                 if (instance.ready()) {
                     progress.say("%s ready at %s".formatted(instance.id(), instance.url()));

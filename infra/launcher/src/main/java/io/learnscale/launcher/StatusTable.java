@@ -22,7 +22,7 @@ public final class StatusTable {
                 stack.options()
                         .home()
                         .toAbsolutePath()
-                        .relativize(instance.logFile())
+                        .relativize(instance.logs().log())
                         .toString()
             });
         }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One running app instance: its own JVM, public port, management port and log file. */
+/** One running app instance: its own JVM, public port, management port and log files. */
 public final class AppInstance {
 
     private static final HttpClient HTTP =
@@ -23,7 +23,7 @@ public final class AppInstance {
     private final int number;
     private final int port;
     private final int managementPort;
-    private final Path logFile;
+    private final InstanceLogs logs;
     private final Process process;
     private final Duration stopGrace;
 
@@ -32,14 +32,14 @@ public final class AppInstance {
             int number,
             int port,
             int managementPort,
-            Path logFile,
+            InstanceLogs logs,
             Process process,
             Duration stopGrace) {
         this.service = service;
         this.number = number;
         this.port = port;
         this.managementPort = managementPort;
-        this.logFile = logFile;
+        this.logs = logs;
         this.process = process;
         this.stopGrace = stopGrace;
     }
@@ -52,7 +52,7 @@ public final class AppInstance {
             int managementPort,
             AppJar jar,
             Map<String, String> environment,
-            Path logFile,
+            InstanceLogs logs,
             Path tempDirectory) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -68,14 +68,14 @@ public final class AppInstance {
         command.addAll(List.of("-jar", jar.jar().toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.output().toFile()));
         builder.environment().putAll(environment);
+        builder.environment().putAll(logs.environment());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         builder.environment().put("LEARNSCALE_INSTANCE_ID", service.instanceId(number));
         try {
-            return new AppInstance(
-                    service, number, port, managementPort, logFile, builder.start(), archiving.stopGrace());
+            return new AppInstance(service, number, port, managementPort, logs, builder.start(), archiving.stopGrace());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + service.instanceId(number), e);
         }
@@ -109,8 +109,8 @@ public final class AppInstance {
         return managementPort;
     }
 
-    public Path logFile() {
-        return logFile;
+    public InstanceLogs logs() {
+        return logs;
     }
 
     public long pid() {

@@ -43,6 +43,20 @@ class RequestTrailTests {
     }
 
     @Test
+    void readsTheFilesAnInstanceLogRolledInto() throws Exception {
+        Files.writeString(logs.resolve("content-service-1.2026-11-25.3.log"), """
+                2026-11-25T15:21:28.600Z  INFO [content-service-1] [roll-1] 200 --- [content-service] [nio-8101-exec-1] [] i.l.c.topic.TopicController              : before the roll
+                """);
+        Files.writeString(logs.resolve("content-service-1.log"), """
+                2026-11-25T15:21:28.610Z  INFO [content-service-1] [roll-1] 200 --- [content-service] [nio-8101-exec-1] [] i.l.c.topic.TopicController              : after the roll
+                """);
+
+        assertThat(RequestTrail.find(logs, "roll-1").lines())
+                .extracting(RequestTrail.Line::text)
+                .containsExactly("before the roll", "after the roll");
+    }
+
+    @Test
     void saysSoWhenNoLineHasTheId() {
         assertThat(RequestTrail.find(logs, "nowhere").render()).startsWith("No log line carries request id nowhere");
     }

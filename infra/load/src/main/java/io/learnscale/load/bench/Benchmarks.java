@@ -3,7 +3,6 @@ package io.learnscale.load.bench;
 import io.learnscale.load.Catalog;
 import io.learnscale.load.TokenSigner;
 import io.learnscale.load.experiment.OpenLoop;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -11,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The fixed-rate benchmarks against the running local stack ({@code ./learnscale run --benchmark}); each prints one
@@ -344,8 +342,6 @@ public final class Benchmarks {
                 }
             }
         }
-        Path accessLog = stack.home().resolve(".data/logs/gateway-1.log");
-        long logBefore = Files.size(accessLog); // the log holds every request of the run so far: 240 MB on 2026-12-07
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
         Instant[] killedAt = {null};
         killer.schedule(
@@ -362,18 +358,18 @@ public final class Benchmarks {
         killer.shutdown();
         // the last request the gateway sent to the killed instance, from its access log
         Instant lastRouted = killedAt[0];
-        try (FileChannel channel = FileChannel.open(accessLog);
-                BufferedReader lines =
-                        new BufferedReader(Channels.newReader(channel.position(logBefore), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.contains("upstream=" + victim.id()) && line.length() > 24) {
-                    try {
-                        Instant at = Instant.parse(line.substring(0, 24));
-                        if (at.isAfter(lastRouted)) {
-                            lastRouted = at;
+        for (Path log : accessLogsSince(killedAt[0])) {
+            try (Stream<String> lines = Files.lines(log)) {
+                for (String line : (Iterable<String>) lines::iterator) {
+                    if (line.contains("upstream=" + victim.id()) && line.length() > 24) {
+                        try {
+                            Instant at = Instant.parse(line.substring(0, 24));
+                            if (at.isAfter(lastRouted)) {
+                                lastRouted = at;
+                            }
+                        } catch (RuntimeException notATimestamp) {
+                            // a continuation line
                         }
-                    } catch (RuntimeException notATimestamp) {
-                        // a continuation line
                     }
                 }
             }
@@ -412,6 +408,22 @@ public final class Benchmarks {
                 "—",
                 null,
                 detail);
+    }
+
+    /** The gateway's log and the files it rolled into, of those written to since {@code since}. */
+    private List<Path> accessLogsSince(Instant since) throws IOException {
+        try (Stream<Path> files = Files.list(stack.home().resolve(".data/logs"))) {
+            List<Path> logs = new ArrayList<>();
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("gateway-1.")
+                        && name.endsWith(".log")
+                        && Files.getLastModifiedTime(file).toInstant().isAfter(since)) {
+                    logs.add(file);
+                }
+            }
+            return logs;
+        }
     }
 
     private static void result(String figure, String value, String target, Boolean met, String detail) {

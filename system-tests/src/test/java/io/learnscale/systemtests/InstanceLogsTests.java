@@ -1,0 +1,106 @@
+package io.learnscale.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.learnscale.launcher.Stack;
+import io.learnscale.launcher.app.AppInstance;
+import io.learnscale.launcher.app.AppJar;
+import io.learnscale.launcher.app.InstanceLogs;
+import io.learnscale.launcher.app.Service;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each instance logs to its own file, which rolls at a size and keeps a bounded history (README: Run it locally), and
+ * what its JVM prints itself goes to a file apart.
+ */
+@Order(13)
+class InstanceLogsTests {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void everyInstanceOfTheStackLogsToItsOwnFileAndNotToItsOutput() throws IOException {
+        Stack stack = SystemStack.get();
+
+        for (AppInstance instance : stack.instances()) {
+            assertThat(Files.readString(instance.logs().log()))
+                    .as(instance.id() + "'s log")
+                    .contains("INFO [" + instance.id() + "]")
+                    .contains(":: Spring Boot ::");
+            assertThat(Files.readString(instance.logs().output()))
+                    .as(instance.id() + "'s output: what the JVM prints itself, no log line twice")
+                    .doesNotContain("[" + instance.id() + "]");
+        }
+    }
+
+    @Test
+    void anInstancesLogRollsAtItsSizeAndKeepsNoMoreThanItsCap() throws Exception {
+        Path logs = Files.createDirectories(directory.resolve("logs"));
+        InstanceLogs capped = new InstanceLogs(logs, "gateway-1", "500B", "1500B");
+        AppJar jar = AppJar.of(GatewayJar.copyInto(directory), false, bootJar -> {});
+
+        // the gateway logs its start as far as a refreshed context (4 KB), then exits
+        AppInstance gateway = AppInstance.start(
+                Service.GATEWAY,
+                1,
+                0,
+                0,
+                jar,
+                Map.of(
+                        "JAVA_TOOL_OPTIONS", "-Dspring.context.exit=onRefresh",
+                        "LEARNSCALE_JWT_SECRET", "instance-logs-test-key-of-32-bytes!!"),
+                capped,
+                Files.createDirectories(directory.resolve("tmp")));
+        await("the gateway's exit after its refresh")
+                .atMost(Duration.ofMinutes(3))
+                .until(() -> !gateway.alive());
+        assertThat(gateway.exitCode())
+                .as(Files.readString(capped.output()) + Files.readString(capped.log()))
+                .isZero();
+
+        Map<Integer, Long> rolled = rolledFiles(logs);
+        assertThat(rolled.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1))
+                .as("the last of the files the log rolled into, numbered from 0: " + rolled)
+                .isGreaterThanOrEqualTo(3);
+        assertThat(rolled)
+                .as("rolled at 500 B, so 500 B and one message at most")
+                .allSatisfy((index, size) -> assertThat(size).isLessThan(500 + 1024));
+        assertThat(rolled).as("the oldest, deleted for the 1500 B cap").doesNotContainKey(0);
+        assertThat(rolled.values().stream().mapToLong(Long::longValue).sum())
+                .as("the rolled files together")
+                .isLessThanOrEqualTo(1500 + 500 + 1024);
+        assertThat(Files.readString(capped.log())).contains("INFO [gateway-1]");
+        assertThat(Files.readString(capped.output()))
+                .as("the JVM's own output")
+                .contains("Picked up JAVA_TOOL_OPTIONS")
+                .doesNotContain("INFO [gateway-1]");
+    }
+
+    /** The size of each {@code gateway-1.<date>.<n>.log}, by n. */
+    private static Map<Integer, Long> rolledFiles(Path logs) throws IOException {
+        Pattern rolled = Pattern.compile("gateway-1\\.\\d{4}-\\d\\d-\\d\\d\\.(\\d+)\\.log");
+        Map<Integer, Long> sizes = new TreeMap<>();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Matcher name = rolled.matcher(file.getFileName().toString());
+                if (name.matches()) {
+                    sizes.put(Integer.parseInt(name.group(1)), Files.size(file));
+                }
+            }
+        }
+        return sizes;
+    }
+}

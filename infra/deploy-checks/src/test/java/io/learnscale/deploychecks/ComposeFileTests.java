@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,26 @@ class ComposeFileTests {
                 .forEach(name -> softly.assertThat(compose.publishedPorts(name))
                         .as("host ports of %s", name)
                         .isEqualTo(PUBLISHED.getOrDefault(name, Set.of())));
+        softly.assertAll();
+    }
+
+    @Test
+    void everyServicesLogRollsAtASizeAndKeepsAFewFiles() {
+        SoftAssertions softly = new SoftAssertions();
+        compose.services().forEach((name, service) -> {
+            softly.assertThat(Compose.at(service, "logging.driver"))
+                    .as("%s log driver (json-file keeps everything unless told otherwise)", name)
+                    .isEqualTo("json-file");
+            // strings: older Compose versions refuse max-file: 5 and take max-file: "5"
+            softly.assertThat(Compose.at(service, "logging.options.max-size"))
+                    .as("%s logging.options.max-size", name)
+                    .asInstanceOf(InstanceOfAssertFactories.STRING)
+                    .matches("\\d+[km]");
+            softly.assertThat(Compose.at(service, "logging.options.max-file"))
+                    .as("%s logging.options.max-file", name)
+                    .asInstanceOf(InstanceOfAssertFactories.STRING)
+                    .matches("\\d+");
+        });
         softly.assertAll();
     }
 

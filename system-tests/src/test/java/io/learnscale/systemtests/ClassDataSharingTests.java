@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher runs each app from its extracted jar with a class-data archive (README: Run it locally): the first
+ * The launcher runs each app from its extracted jar with a class-data archive (README: Run it): the first
  * instance's JVM writes the archive when it exits, and the next start maps those classes in instead of loading them.
  */
 @Order(12)

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each instance logs to its own file, which rolls at a size and keeps a bounded history (README: Run it locally), and
- * what its JVM prints itself goes to a file apart.
+ * Each instance logs to its own file, which rolls at a size and keeps a bounded history (README: Run it); what
+ * its JVM prints itself goes to a file apart; a start that fails names both.
  */
 @Order(13)
 class InstanceLogsTests {
@@ -87,6 +87,30 @@ class InstanceLogsTests {
                 .as("the JVM's own output")
                 .contains("Picked up JAVA_TOOL_OPTIONS")
                 .doesNotContain("INFO [gateway-1]");
+    }
+
+    @Test
+    void aStartThatFailsNamesBothFilesAndTheLogSaysWhy() throws Exception {
+        Path logs = Files.createDirectories(directory.resolve("logs"));
+        InstanceLogs files = InstanceLogs.standard(logs, "gateway-1");
+        AppJar jar = AppJar.of(GatewayJar.copyInto(directory), false, bootJar -> {});
+
+        AppInstance gateway = AppInstance.start(
+                Service.GATEWAY,
+                1,
+                0,
+                0,
+                jar,
+                Map.of("LEARNSCALE_JWT_SECRET", "too-short"),
+                files,
+                Files.createDirectories(directory.resolve("tmp")));
+        await("the gateway's failed start").atMost(Duration.ofMinutes(3)).until(() -> !gateway.alive());
+
+        assertThat(gateway.exitedWhileStarting())
+                .isEqualTo("gateway-1 exited with code 1 while starting; see %s and %s"
+                        .formatted(logs.resolve("gateway-1.log"), logs.resolve("gateway-1.out")));
+        assertThat(Files.readString(files.log()))
+                .contains("The JWT key is too short: set LEARNSCALE_JWT_SECRET to a key of at least 32 bytes");
     }
 
     /** The size of each {@code gateway-1.<date>.<n>.log}, by n. */

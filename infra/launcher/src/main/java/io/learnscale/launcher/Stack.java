@@ -175,12 +175,7 @@ public final class Stack implements AutoCloseable {
             for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
                 AppInstance instance = iterator.next();
                 if (!instance.alive()) {
-                    throw new IllegalStateException("%s exited with code %d while starting; see %s and %s"
-                            .formatted(
-                                    instance.id(),
-                                    instance.exitCode(),
-                                    instance.logs().log(),
-                                    instance.logs().output()));
+                    throw new IllegalStateException(instance.exitedWhileStarting());
                 }
                 if (instance.ready()) {
                     progress.say("%s ready at %s".formatted(instance.id(), instance.url()));

@@ -126,6 +126,12 @@ public final class AppInstance {
         return process.exitValue();
     }
 
+    /** A start that ended before ready, for people: the exit code, and the two files that say why. */
+    public String exitedWhileStarting() {
+        return "%s exited with code %d while starting; see %s and %s"
+                .formatted(id(), exitCode(), logs.log(), logs.output());
+    }
+
     /** Its readiness group answers UP. */
     public boolean ready() {
         if (!process.isAlive()) {

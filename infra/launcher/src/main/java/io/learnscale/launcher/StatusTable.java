@@ -2,6 +2,7 @@ package io.learnscale.launcher;
 
 import io.learnscale.launcher.app.AppInstance;
 import io.learnscale.launcher.server.BackingServer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,17 +14,14 @@ public final class StatusTable {
     public static String render(Stack stack) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"INSTANCE", "URL", "MANAGEMENT", "PID", "LOG"});
+        Path home = stack.options().home().toAbsolutePath();
         for (AppInstance instance : stack.instances()) {
             rows.add(new String[] {
                 instance.id(),
                 instance.url(),
                 instance.managementUrl(),
                 Long.toString(instance.pid()),
-                stack.options()
-                        .home()
-                        .toAbsolutePath()
-                        .relativize(instance.logs().log())
-                        .toString()
+                home.relativize(instance.logs().log()).toString()
             });
         }
         for (BackingServer server : stack.servers()) {
@@ -32,7 +30,9 @@ public final class StatusTable {
                 "127.0.0.1:" + server.port(),
                 "-",
                 server.running() ? Long.toString(server.pid()) : "stopped",
-                server.name().equals("Kafka") ? ".data/logs/kafka.log" : "-"
+                server.logFile()
+                        .map(log -> home.relativize(log.toAbsolutePath()).toString())
+                        .orElse("-")
             });
         }
         int[] widths = new int[5];
@@ -43,11 +43,11 @@ public final class StatusTable {
         }
         StringBuilder table = new StringBuilder();
         for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                table.append(String.format("%-" + (widths[i] + 2) + "s", row[i]));
+                line.append(String.format("%-" + (widths[i] + 2) + "s", row[i]));
             }
-            table.setLength(table.length() - 2);
-            table.append('\n');
+            table.append(line.toString().stripTrailing()).append('\n');
         }
         String gateway = stack.gatewayUrl();
         table.append('\n')

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,6 +42,11 @@ public final class KafkaServer implements BackingServer {
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public Optional<Path> logFile() {
+        return Optional.of(logFile);
     }
 
     public String bootstrapServers() {

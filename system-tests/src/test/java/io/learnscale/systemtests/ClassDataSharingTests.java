@@ -37,7 +37,8 @@ class ClassDataSharingTests {
                     .info()
                     .arguments()
                     .orElseThrow());
-            String launch = GatewayJar.HOME.resolve(instance.service().module()).resolve("target/launch") + "/";
+            String launch =
+                    stack.options().home().resolve(instance.service().module()).resolve("target/launch") + "/";
             assertThat(arguments)
                     .as(instance.id() + " runs the extracted jar")
                     .anyMatch(argument -> argument.startsWith(launch) && argument.endsWith(".jar"));

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /** The gateway's built jar, copied, for tests that start a JVM of their own without touching the stack's. */
 final class GatewayJar {
 
-    static final Path HOME = Path.of(System.getProperty("learnscale.home", ".."))
+    private static final Path HOME = Path.of(System.getProperty("learnscale.home", ".."))
             .toAbsolutePath()
             .normalize();
 

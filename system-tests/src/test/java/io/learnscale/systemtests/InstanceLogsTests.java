@@ -50,23 +50,13 @@ class InstanceLogsTests {
     void anInstancesLogRollsAtItsSizeAndKeepsNoMoreThanItsCap() throws Exception {
         Path logs = Files.createDirectories(directory.resolve("logs"));
         InstanceLogs capped = new InstanceLogs(logs, "gateway-1", "500B", "1500B");
-        AppJar jar = AppJar.of(GatewayJar.copyInto(directory), false, bootJar -> {});
 
         // the gateway logs its start as far as a refreshed context (4 KB), then exits
-        AppInstance gateway = AppInstance.start(
-                Service.GATEWAY,
-                1,
-                0,
-                0,
-                jar,
+        AppInstance gateway = exitedGateway(
+                capped,
                 Map.of(
                         "JAVA_TOOL_OPTIONS", "-Dspring.context.exit=onRefresh",
-                        "LEARNSCALE_JWT_SECRET", "instance-logs-test-key-of-32-bytes!!"),
-                capped,
-                Files.createDirectories(directory.resolve("tmp")));
-        await("the gateway's exit after its refresh")
-                .atMost(Duration.ofMinutes(3))
-                .until(() -> !gateway.alive());
+                        "LEARNSCALE_JWT_SECRET", "instance-logs-test-key-of-32-bytes!!"));
         assertThat(gateway.exitCode())
                 .as(Files.readString(capped.output()) + Files.readString(capped.log()))
                 .isZero();
@@ -93,24 +83,23 @@ class InstanceLogsTests {
     void aStartThatFailsNamesBothFilesAndTheLogSaysWhy() throws Exception {
         Path logs = Files.createDirectories(directory.resolve("logs"));
         InstanceLogs files = InstanceLogs.standard(logs, "gateway-1");
-        AppJar jar = AppJar.of(GatewayJar.copyInto(directory), false, bootJar -> {});
 
-        AppInstance gateway = AppInstance.start(
-                Service.GATEWAY,
-                1,
-                0,
-                0,
-                jar,
-                Map.of("LEARNSCALE_JWT_SECRET", "too-short"),
-                files,
-                Files.createDirectories(directory.resolve("tmp")));
-        await("the gateway's failed start").atMost(Duration.ofMinutes(3)).until(() -> !gateway.alive());
+        AppInstance gateway = exitedGateway(files, Map.of("LEARNSCALE_JWT_SECRET", "too-short"));
 
         assertThat(gateway.exitedWhileStarting())
                 .isEqualTo("gateway-1 exited with code 1 while starting; see %s and %s"
                         .formatted(logs.resolve("gateway-1.log"), logs.resolve("gateway-1.out")));
         assertThat(Files.readString(files.log()))
                 .contains("The JWT key is too short: set LEARNSCALE_JWT_SECRET to a key of at least 32 bytes");
+    }
+
+    /** The gateway, from a copy of its jar, through the launcher's own start, once it has exited. */
+    private AppInstance exitedGateway(InstanceLogs logs, Map<String, String> environment) throws IOException {
+        AppJar jar = AppJar.of(GatewayJar.copyInto(directory), false, bootJar -> {});
+        AppInstance gateway = AppInstance.start(
+                Service.GATEWAY, 1, 0, 0, jar, environment, logs, Files.createDirectories(directory.resolve("tmp")));
+        await(gateway.id() + "'s exit").atMost(Duration.ofMinutes(3)).until(() -> !gateway.alive());
+        return gateway;
     }
 
     /** The size of each {@code gateway-1.<date>.<n>.log}, by n. */

@@ -21,7 +21,7 @@ public final class StatusTable {
                 instance.url(),
                 instance.managementUrl(),
                 Long.toString(instance.pid()),
-                home.relativize(instance.logs().log()).toString()
+                fromHome(home, instance.logs().log())
             });
         }
         for (BackingServer server : stack.servers()) {
@@ -30,9 +30,7 @@ public final class StatusTable {
                 "127.0.0.1:" + server.port(),
                 "-",
                 server.running() ? Long.toString(server.pid()) : "stopped",
-                server.logFile()
-                        .map(log -> home.relativize(log.toAbsolutePath()).toString())
-                        .orElse("-")
+                server.logFile().map(log -> fromHome(home, log)).orElse("-")
             });
         }
         int[] widths = new int[5];
@@ -59,5 +57,10 @@ public final class StatusTable {
                 .append(stack.instancesFile())
                 .append('\n');
         return table.toString();
+    }
+
+    /** A file as the user types it in the project's root. */
+    private static String fromHome(Path home, Path file) {
+        return home.relativize(file.toAbsolutePath()).toString();
     }
 }

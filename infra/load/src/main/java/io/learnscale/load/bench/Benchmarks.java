@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -356,24 +358,7 @@ public final class Benchmarks {
             result = load.run(rate, Duration.ofSeconds(15), n -> HttpRequest.newBuilder(URI.create(url)));
         }
         killer.shutdown();
-        // the last request the gateway sent to the killed instance, from its access log
-        Instant lastRouted = killedAt[0];
-        for (Path log : accessLogsSince(killedAt[0])) {
-            try (Stream<String> lines = Files.lines(log)) {
-                for (String line : (Iterable<String>) lines::iterator) {
-                    if (line.contains("upstream=" + victim.id()) && line.length() > 24) {
-                        try {
-                            Instant at = Instant.parse(line.substring(0, 24));
-                            if (at.isAfter(lastRouted)) {
-                                lastRouted = at;
-                            }
-                        } catch (RuntimeException notATimestamp) {
-                            // a continuation line
-                        }
-                    }
-                }
-            }
-        }
+        Instant lastRouted = lastRoutedTo(victim.id(), killedAt[0]);
         // never sent: every one of the load generator's connections was waiting, i.e. the rate was more than the
         // machine carried; counted apart from requests that were answered with a failure or not at all
         long notSent = result.outcomes().stream().filter(o -> o.status() == -1).count();
@@ -410,6 +395,22 @@ public final class Benchmarks {
                 detail);
     }
 
+    /** The last time at or after {@code since} that the gateway's access log names {@code instance} as upstream. */
+    private Instant lastRoutedTo(String instance, Instant since) throws IOException {
+        Instant last = since;
+        for (Path log : accessLogsSince(since)) {
+            try (Stream<String> lines = Files.lines(log)) {
+                Optional<Instant> latest = lines.filter(line -> line.contains("upstream=" + instance))
+                        .flatMap(line -> timestamp(line).stream())
+                        .max(Comparator.naturalOrder());
+                if (latest.isPresent() && latest.get().isAfter(last)) {
+                    last = latest.get();
+                }
+            }
+        }
+        return last;
+    }
+
     /** The gateway's log and the files it rolled into, of those written to since {@code since}. */
     private List<Path> accessLogsSince(Instant since) throws IOException {
         try (Stream<Path> files = Files.list(stack.home().resolve(".data/logs"))) {
@@ -423,6 +424,18 @@ public final class Benchmarks {
                 }
             }
             return logs;
+        }
+    }
+
+    /** A log line's leading time, none on a continuation line. */
+    private static Optional<Instant> timestamp(String line) {
+        if (line.length() <= 24) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(line.substring(0, 24)));
+        } catch (RuntimeException notATimestamp) {
+            return Optional.empty();
         }
     }
 

@@ -143,7 +143,7 @@ public final class Stack implements AutoCloseable {
                 jars.get(service),
                 environment(service),
                 InstanceLogs.standard(logs, service.instanceId(number)),
-                temp);
+                temp.resolve(service.instanceId(number)));
         synchronized (this) {
             instances.put(instance.id(), instance);
             instancesFile.write(instances.values());

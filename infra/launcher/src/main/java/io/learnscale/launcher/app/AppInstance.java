@@ -1,5 +1,6 @@
 package io.learnscale.launcher.app;
 
+import io.learnscale.launcher.files.Directories;
 import io.learnscale.launcher.server.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +46,10 @@ public final class AppInstance {
         this.stopGrace = stopGrace;
     }
 
-    /** Starts the JVM and returns at once; {@link #ready()} tells when it can serve. */
+    /**
+     * Starts the JVM and returns at once; {@link #ready()} tells when it can serve. {@code tempDirectory} is the
+     * instance's own and is emptied first: Tomcat leaves a new folder in it at every start.
+     */
     public static AppInstance start(
             Service service,
             int number,
@@ -75,6 +80,8 @@ public final class AppInstance {
         builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         builder.environment().put("LEARNSCALE_INSTANCE_ID", service.instanceId(number));
         try {
+            Directories.deleteRecursively(tempDirectory);
+            Files.createDirectories(tempDirectory);
             return new AppInstance(service, number, port, managementPort, logs, builder.start(), archiving.stopGrace());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + service.instanceId(number), e);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -23,10 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each instance logs to its own file, which rolls at a size and keeps a bounded history (README: Run it); what
- * its JVM prints itself goes to a file apart; a start that fails names both.
+ * its JVM prints itself goes to a file apart; a start that fails names both. Its temporary files stay in a folder
+ * of its own, emptied when it starts, so restarts leave nothing behind.
  */
 @Order(13)
-class InstanceLogsTests {
+class InstanceFilesTests {
+
+    private static final String KEY = "instance-files-test-key-of-32-bytes!";
 
     @TempDir
     Path directory;
@@ -47,16 +51,48 @@ class InstanceLogsTests {
     }
 
     @Test
+    void everyInstanceOfTheStackKeepsItsTemporaryFilesInAFolderOfItsOwn() throws IOException {
+        Stack stack = SystemStack.get();
+        Path temp = stack.options().dataDirectory().resolve("tmp");
+
+        for (AppInstance instance : stack.instances()) {
+            assertThat(temp.resolve(instance.id()))
+                    .as(instance.id() + "'s temporary folder")
+                    .isDirectory();
+            if (instance.service() != Service.GATEWAY) {
+                assertThat(names(temp.resolve(instance.id())))
+                        .as("Tomcat's folders, for the public and the management port")
+                        .anyMatch(name -> name.startsWith("tomcat." + instance.port() + "."))
+                        .anyMatch(name -> name.startsWith("tomcat." + instance.managementPort() + "."));
+            }
+        }
+        assertThat(names(temp))
+                .as("nothing of an instance's beside the folders")
+                .noneMatch(name -> name.startsWith("tomcat"));
+    }
+
+    @Test
+    void anInstanceStartsWithItsTemporaryFolderEmpty() throws Exception {
+        Path stale = Files.createDirectories(directory.resolve("tmp/gateway-1/tomcat.8080.1234"))
+                .resolve("left-by-an-earlier-start");
+        Files.writeString(stale, "stale");
+
+        exitedGateway(
+                InstanceLogs.standard(Files.createDirectories(directory.resolve("logs")), "gateway-1"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Dspring.context.exit=onRefresh", "LEARNSCALE_JWT_SECRET", KEY));
+
+        assertThat(directory.resolve("tmp/gateway-1")).isDirectory();
+        assertThat(stale.getParent()).as("what an earlier start left").doesNotExist();
+    }
+
+    @Test
     void anInstancesLogRollsAtItsSizeAndKeepsNoMoreThanItsCap() throws Exception {
         Path logs = Files.createDirectories(directory.resolve("logs"));
         InstanceLogs capped = new InstanceLogs(logs, "gateway-1", "500B", "1500B");
 
         // the gateway logs its start as far as a refreshed context (4 KB), then exits
         AppInstance gateway = exitedGateway(
-                capped,
-                Map.of(
-                        "JAVA_TOOL_OPTIONS", "-Dspring.context.exit=onRefresh",
-                        "LEARNSCALE_JWT_SECRET", "instance-logs-test-key-of-32-bytes!!"));
+                capped, Map.of("JAVA_TOOL_OPTIONS", "-Dspring.context.exit=onRefresh", "LEARNSCALE_JWT_SECRET", KEY));
         assertThat(gateway.exitCode())
                 .as(Files.readString(capped.output()) + Files.readString(capped.log()))
                 .isZero();
@@ -96,10 +132,16 @@ class InstanceLogsTests {
     /** The gateway, from a copy of its jar, through the launcher's own start, once it has exited. */
     private AppInstance exitedGateway(InstanceLogs logs, Map<String, String> environment) throws IOException {
         AppJar jar = AppJar.of(GatewayJar.copyInto(directory), false, bootJar -> {});
-        AppInstance gateway = AppInstance.start(
-                Service.GATEWAY, 1, 0, 0, jar, environment, logs, Files.createDirectories(directory.resolve("tmp")));
+        AppInstance gateway =
+                AppInstance.start(Service.GATEWAY, 1, 0, 0, jar, environment, logs, directory.resolve("tmp/gateway-1"));
         await(gateway.id() + "'s exit").atMost(Duration.ofMinutes(3)).until(() -> !gateway.alive());
         return gateway;
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).toList();
+        }
     }
 
     /** The size of each {@code gateway-1.<date>.<n>.log}, by n. */

@@ -1,17 +1,15 @@
 package io.learnscale.gateway.security;
 
-import java.util.Map;
+import io.learnscale.tokens.RememberingReactiveJwtDecoder;
+import io.learnscale.tokens.TokenClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -35,7 +33,8 @@ class SecurityConfiguration {
     /**
      * HS256 with the shared key, or the issuer's published keys; either way the expiry is checked (with Spring
      * Security's default 60 s of clock skew) and {@code alg: none} is refused. Without a usable key the gateway does
-     * not start.
+     * not start. A token is decoded once and its expiry (and issuer) checked on every request
+     * ({@link RememberingReactiveJwtDecoder}).
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(JwtProperties jwt, EdgeSecurityProperties security) {
@@ -47,24 +46,14 @@ class SecurityConfiguration {
             // the issuer's metadata and keys are fetched on the first token, so the gateway starts without it
             NimbusReactiveJwtDecoder decoder =
                     NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
-            return decoder;
+            return new RememberingReactiveJwtDecoder(decoder, JwtValidators.createDefaultWithIssuer(issuer));
         }
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(jwt.hmacKey())
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        decoder.setClaimSetConverter(ISSUER_AS_NAME);
-        return decoder;
+        decoder.setClaimSetConverter(TokenClaims.ISSUER_AS_NAME);
+        return new RememberingReactiveJwtDecoder(decoder, JwtValidators.createDefault());
     }
-
-    /**
-     * The shared-key tokens' issuer is a name ({@link TokenEndpoint#ISSUER}), not a URL. Spring's default conversion
-     * of {@code iss} tries it as a URL first, and the exception that throws and catches cost ~40 CPU-µs on every
-     * authenticated request (async-profiler, 2026-12-07); the claim ends up the same string either way.
-     */
-    static final Converter<Map<String, Object>, Map<String, Object>> ISSUER_AS_NAME =
-            MappedJwtClaimSetConverter.withDefaults(
-                    Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString()));
 
     /**
      * No observation of the chain's filters, authentication or authorization: the request's own span and metrics time

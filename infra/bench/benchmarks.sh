@@ -27,11 +27,6 @@ row() { echo "RESULT|$1|$2|$3|$4|$5" >> "$results"; }
 
 echo "== cold start of the default stack (two content, two quiz, one search, the gateway; from empty data)"
 if ./learnscale status >/dev/null 2>&1; then ./learnscale stop; sleep 5; fi
-# the first start after a build has no class-data archives yet (README: Run it) and is the slow one
-archives=0
-for archive in */target/launch/*.jsa; do
-  if [ -f "$archive" ] && [ "$archive" -nt "${archive%.jsa}.jar" ]; then archives=$((archives + 1)); fi
-done
 setsid ./learnscale run --benchmark --clean > "$work/run.log" 2>&1 &
 launcher=$! # the script execs the launcher's JVM
 for _ in $(seq 1 600); do
@@ -40,6 +35,12 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 cold=$(sed -n 's/^Ready in \([0-9.]*\) s/\1/p' "$work/run.log")
+# the first start after a build has no class-data archives (README: Run it) and is the slow one. Counted once ready:
+# the launcher deletes an app's archive when it extracts a new build, and instances write theirs only when they stop
+archives=0
+for archive in */target/launch/*.jsa; do
+  if [ -f "$archive" ] && [ "$archive" -nt "${archive%.jsa}.jar" ]; then archives=$((archives + 1)); fi
+done
 listed=$(./learnscale status | awk 'NR > 1 && $4 ~ /^[0-9]+$/ {print $4}')
 memory=$(python3 - "$launcher" $listed <<'PY'
 import os, sys

@@ -198,7 +198,7 @@ public final class Benchmarks {
                 "%.0f".formatted(ramp.held()),
                 "—",
                 null,
-                "steps of 5 s from 30 %% of wrk's %.0f/s until one fails twice in a row (not all 201, or its p99 past 500 ms): %s"
+                "steps of 5 s from 30 %% of wrk's %.0f/s until one is not all 201 or its p99 passes 500 ms: %s"
                         .formatted(wrkMaximum, steps));
     }
 

@@ -94,43 +94,10 @@ class OpenLoopTests {
                     n -> HttpRequest.newBuilder(uri));
 
             assertThat(ramp.held()).isEqualTo(20.0);
-            assertThat(ramp.steps()).as("120/s twice, and no step after it").hasSize(3);
-            assertThat(ramp.steps().subList(1, 3)).allSatisfy(step -> {
-                assertThat(step.rate()).isEqualTo(120.0);
-                assertThat(step.percentileMillis(99)).isGreaterThan(500);
-            });
+            assertThat(ramp.steps()).as("no step after the first that failed").hasSize(2);
+            assertThat(ramp.steps().getLast().percentileMillis(99)).isGreaterThan(500);
         } finally {
             fifty.stop(0);
-        }
-    }
-
-    @Test
-    void aRampTriesARateOnceMoreWhenItFailsOnAStall() throws IOException {
-        // answers at once, except requests 41 to 50 (the second step's first), which stall for a second
-        AtomicInteger received = new AtomicInteger();
-        HttpServer stalling = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        stalling.setExecutor(Executors.newCachedThreadPool());
-        stalling.createContext("/", exchange -> {
-            int n = received.incrementAndGet();
-            answeringAfter(n > 40 && n <= 50 ? Duration.ofSeconds(1) : Duration.ZERO, 200)
-                    .handle(exchange);
-        });
-        stalling.start();
-        URI uri = URI.create("http://127.0.0.1:" + stalling.getAddress().getPort() + "/");
-        try (OpenLoop load = new OpenLoop(1000, Duration.ofSeconds(30))) {
-            OpenLoop.Ramp ramp = load.ramp(
-                    List.of(20.0, 30.0),
-                    Duration.ofSeconds(2),
-                    Duration.ofMillis(500),
-                    n -> HttpRequest.newBuilder(uri));
-
-            assertThat(ramp.steps()).extracting(OpenLoop.Result::rate).containsExactly(20.0, 30.0, 30.0);
-            assertThat(ramp.steps().get(1).percentileMillis(99))
-                    .as("the stalled try")
-                    .isGreaterThan(500);
-            assertThat(ramp.held()).isEqualTo(30.0);
-        } finally {
-            stalling.stop(0);
         }
     }
 
@@ -141,7 +108,7 @@ class OpenLoopTests {
                     load.ramp(List.of(20.0, 40.0), Duration.ofSeconds(1), Duration.ofSeconds(1), n -> request("/slow"));
 
             assertThat(ramp.held()).isZero();
-            assertThat(ramp.steps()).as("the first rate, twice").hasSize(2);
+            assertThat(ramp.steps()).hasSize(1);
         }
     }
 

@@ -91,8 +91,8 @@ public final class OpenLoop implements AutoCloseable {
      * the ramp stops at the first one with a request not answered 2xx/3xx (never sent, no answer, an error) or a p99
      * above {@code maxP99} (a queue that grows within a step passes that soon). Open-loop, unlike {@link #saturate},
      * so the client's own cost per request counts: a heavier client keeps up less than wrk measures. A failed rate is
-     * not tried again: one that stalls in 5 s does not hold for 20 (with a second try, a run held 866/s where it
-     * first failed at 649/s, and 80 % of 866/s then left 11 % of attempts unsent, 2026-12-07).
+     * not tried again: one that stalls in 5 s does not hold for 20 (with a second try, a run held 866/s where one
+     * try stops at 541/s, and 80 % of 866/s then left 11 % of attempts unsent, 2026-12-07).
      */
     public Ramp ramp(List<Double> rates, Duration step, Duration maxP99, LongFunction<HttpRequest.Builder> requests) {
         List<Result> steps = new ArrayList<>();
